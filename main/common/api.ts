@@ -7,6 +7,8 @@ export const api = {
   exhibit: '/api/exhibit',
   /** GET → VisitorSettings */
   settings: '/api/settings',
+  /** GET → { open, nextChange?, outsideHours? } — opening hours, polled by the renderer. */
+  status: '/api/status',
   /** POST { ok: true } every few seconds from the renderer; the watchdog's proof of life. */
   heartbeat: '/api/heartbeat',
   /** POST { pin } → { ok, lockedForSeconds?, triesLeft? } */

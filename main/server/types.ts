@@ -28,6 +28,16 @@ export interface StaffHooks {
   action(name: StaffActionName): Promise<{ ok: boolean; message: string }>;
 }
 
+export interface KioskStatus {
+  open: boolean;
+  /** ISO time of the next opening or closing. */
+  nextChange?: string;
+  /** What to show while closed. */
+  outsideHours?: 'closedScreen' | 'blank';
+  /** Warnings for staff (e.g. settings file invalid, safe defaults in use). */
+  staffWarnings?: string[];
+}
+
 export interface KioskHandlerOptions {
   /** Built renderer (index.html and assets), e.g. out/renderer. */
   rendererDir: string;
@@ -38,6 +48,8 @@ export interface KioskHandlerOptions {
   /** The current exhibit (the last good package). */
   getExhibit(): ExhibitResponse;
   getVisitorSettings(): VisitorSettings;
+  /** Opening-hours state for the renderer's closed screen; open when absent. */
+  getStatus?(): KioskStatus;
   /** Called when the renderer reports it is alive. */
   onHeartbeat?(): void;
   /** Called with renderer log lines. */

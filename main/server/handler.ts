@@ -1,0 +1,203 @@
+/**
+ * The kiosk's one request handler: `(Request) => Promise<Response>`, web-standard types only.
+ *
+ * Serves the built renderer, the content package under /media/, its derivatives under /derived/ and the
+ * small /api the renderer needs. The Electron shell mounts it with `protocol.handle('kiosk', …)`;
+ * `npm run preview` mounts the very same function on a loopback HTTP server, so every end-to-end test runs
+ * the real backend.
+ */
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { api, DERIVED_PREFIX, MEDIA_PREFIX } from '../common/api';
+import { contentTypeFor } from './mime';
+import { parseRange } from './range';
+import { resolveInside, safeRelativePath } from './safePath';
+import { withSecurityHeaders } from './securityHeaders';
+import type { KioskHandlerOptions, StaffActionName } from './types';
+
+export type KioskHandler = (request: Request) => Promise<Response>;
+
+const STAFF_TOKEN_HEADER = 'x-staff-token';
+const MAX_JSON_BODY = 16 * 1024;
+
+export function createKioskHandler(options: KioskHandlerOptions): KioskHandler {
+  return async (request) => {
+    let response: Response;
+    try {
+      response = await route(request, options);
+    } catch (error) {
+      options.onRendererLog?.('error', `request handler failed for ${safeUrlForLog(request.url)}: ${String(error)}`);
+      response = text(500, 'Internal error');
+    }
+    return withSecurityHeaders(response);
+  };
+}
+
+async function route(request: Request, options: KioskHandlerOptions): Promise<Response> {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return notFound();
+  }
+  // `url.pathname` is already normalised (`/a/../b` → `/b`) and still percent-encoded; encoded
+  // traversal (`%2e%2e`, `%2f`, `%5c`) is refused by safeRelativePath before anything is decoded.
+  const pathname = url.pathname;
+
+  if (pathname.startsWith('/api/')) return apiRoute(request, pathname, options);
+
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
+  }
+
+  if (pathname.startsWith(MEDIA_PREFIX)) {
+    return serveFrom(request, options.mediaDir, safeRelativePath(pathname, MEDIA_PREFIX), 'no-cache');
+  }
+  if (pathname.startsWith(DERIVED_PREFIX)) {
+    // Derivative folders are named by content hash: their files never change.
+    return serveFrom(
+      request,
+      options.derivedDir,
+      safeRelativePath(pathname, DERIVED_PREFIX),
+      'public, max-age=31536000, immutable',
+    );
+  }
+  if (pathname === '/' || pathname === '/index.html') {
+    return serveFrom(request, options.rendererDir, 'index.html', 'no-cache');
+  }
+  const relative = safeRelativePath(pathname, '/');
+  const cache = relative?.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return serveFrom(request, options.rendererDir, relative, cache);
+}
+
+async function serveFrom(
+  request: Request,
+  root: string,
+  relative: string | null,
+  cacheControl: string,
+): Promise<Response> {
+  if (relative === null) return notFound();
+  const file = await resolveInside(root, relative);
+  if (file === null) return notFound();
+  const handle = await open(file, 'r');
+  let handedOff = false;
+  try {
+    const { size } = await handle.stat();
+    const headers = new Headers({
+      'Content-Type': contentTypeFor(file),
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': cacheControl,
+    });
+    const range = parseRange(request.headers.get('range'), size);
+    if (range.kind === 'unsatisfiable') {
+      headers.set('Content-Range', `bytes */${size}`);
+      return new Response(null, { status: 416, headers });
+    }
+    const start = range.kind === 'partial' ? range.start : 0;
+    const end = range.kind === 'partial' ? range.end : size - 1;
+    const length = size === 0 ? 0 : end - start + 1;
+    headers.set('Content-Length', String(length));
+    const status = range.kind === 'partial' ? 206 : 200;
+    if (range.kind === 'partial') headers.set('Content-Range', `bytes ${start}-${end}/${size}`);
+    if (request.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
+    const stream = handle.createReadStream({ start, end, autoClose: true });
+    handedOff = true;
+    // Node's ReadableStream and the DOM's are the same at run time; the types differ only in lib files.
+    return new Response(Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>, { status, headers });
+  } finally {
+    if (!handedOff) await handle.close();
+  }
+}
+
+async function apiRoute(request: Request, pathname: string, options: KioskHandlerOptions): Promise<Response> {
+  const method = request.method;
+  switch (pathname) {
+    case api.exhibit:
+      return method === 'GET' ? json(200, options.getExhibit()) : methodNotAllowed('GET');
+    case api.settings:
+      return method === 'GET' ? json(200, options.getVisitorSettings()) : methodNotAllowed('GET');
+    case api.status:
+      return method === 'GET' ? json(200, options.getStatus?.() ?? { open: true }) : methodNotAllowed('GET');
+    case api.heartbeat:
+      if (method !== 'POST') return methodNotAllowed('POST');
+      options.onHeartbeat?.();
+      return new Response(null, { status: 204 });
+    case api.log: {
+      if (method !== 'POST') return methodNotAllowed('POST');
+      const body = await readJson(request);
+      const level = body?.level === 'error' || body?.level === 'warn' ? body.level : 'info';
+      const message = typeof body?.message === 'string' ? body.message.slice(0, 2000) : '';
+      if (message) options.onRendererLog?.(level, message);
+      return new Response(null, { status: 204 });
+    }
+    case api.staffUnlock: {
+      if (method !== 'POST') return methodNotAllowed('POST');
+      if (!options.staff) return json(503, { ok: false, message: 'Staff functions are not available.' });
+      const body = await readJson(request);
+      const pin = typeof body?.pin === 'string' ? body.pin : '';
+      return json(200, await options.staff.unlock(pin));
+    }
+    case api.staffHealth: {
+      if (method !== 'GET') return methodNotAllowed('GET');
+      const staff = options.staff;
+      if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
+      return json(200, await staff.health());
+    }
+    case api.staffAction: {
+      if (method !== 'POST') return methodNotAllowed('POST');
+      const staff = options.staff;
+      if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
+      const body = await readJson(request);
+      const action = body?.action;
+      if (action !== 'exit' && action !== 'reloadContent' && action !== 'relaunch') {
+        return json(400, { ok: false, message: 'Unknown staff action.' });
+      }
+      return json(200, await staff.action(action satisfies StaffActionName));
+    }
+    default:
+      return notFound();
+  }
+}
+
+/** A small JSON object from the request body, or null when it is missing, too large or not an object. */
+async function readJson(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body = await request.text();
+    if (body.length > MAX_JSON_BODY) return null;
+    const value: unknown = JSON.parse(body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function json(status: number, value: unknown): Response {
+  return new Response(JSON.stringify(value), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+function text(status: number, body: string): Response {
+  return new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+function notFound(): Response {
+  return text(404, 'Not found');
+}
+
+function forbidden(): Response {
+  return json(403, { ok: false, message: 'Staff sign-in required.' });
+}
+
+function methodNotAllowed(allow: string): Response {
+  return new Response('Method not allowed', { status: 405, headers: { Allow: allow } });
+}
+
+function safeUrlForLog(href: string): string {
+  return href.slice(0, 300).replace(/[^\x20-\x7e]/g, '?');
+}
+
+export { STAFF_TOKEN_HEADER };

@@ -1,0 +1,36 @@
+/**
+ * Builds the kiosk into out/: the renderer with Vite (out/renderer), the Electron main process and preload
+ * with esbuild (out/main/index.cjs, out/preload/index.cjs). See docs/architecture.md for why not
+ * electron-vite: its dev and preview commands start the Electron binary, which this project must be able
+ * to build, preview and test without.
+ */
+import { build as esbuild } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+
+const started = performance.now();
+const quiet = process.argv.includes('--quiet');
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info' });
+
+const electronEntries = [
+  { entry: 'main/index.ts', outfile: 'out/main/index.cjs' },
+  { entry: 'main/preload.ts', outfile: 'out/preload/index.cjs' },
+].filter(({ entry }) => existsSync(entry));
+
+for (const { entry, outfile } of electronEntries) {
+  await esbuild({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    sourcemap: true,
+    // electron is provided at run time; packages with native parts (sharp) stay in node_modules.
+    packages: 'external',
+    logLevel: quiet ? 'warning' : 'info',
+  });
+}
+
+console.log(`Built the kiosk into out/ in ${Math.round(performance.now() - started)} ms.`);
