@@ -1,0 +1,59 @@
+/**
+ * A problem the content checker found: what the staff read in `npm run content:check`, in the kiosk log
+ * and in the staff health screen. Pure data; no Node APIs.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  /** The file, relative to the package (or config) folder, with `/` separators. */
+  file: string;
+  /** 1-based line in `file`, when known. */
+  line?: number;
+  /** 1-based column in `file`, when known. */
+  column?: number;
+  /** The field, as a dotted path (`text.ja`, `attract.photos[2]`; list positions count from 1). */
+  field?: string;
+  /** Plain English for curators, translators and technicians. */
+  message: string;
+  /** A stable identifier (`yaml-syntax`, `missing-field`, `unknown-reference`, …) for tools and tests. */
+  code: string;
+}
+
+export type FieldPath = readonly (string | number)[];
+
+/** `['text', 'ja']` → `text.ja`; `['attract', 'photos', 1]` → `attract.photos[2]` (positions count from 1). */
+export function formatField(path: readonly PropertyKey[]): string | undefined {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment + 1}]`;
+    else out += (out === '' ? '' : '.') + String(segment);
+  }
+  return out === '' ? undefined : out;
+}
+
+export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const p of problems) if (p.severity === 'error') errors++;
+  return { errors, warnings: problems.length - errors };
+}
+
+/** Problems in a stable order: by file, then line, then column. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** `media/photos/x.yaml:7:3  caption.en  expected text, found a number` */
+export function formatProblemLine(p: Problem, prefix = ''): string {
+  const where = [prefix + p.file, p.line, p.line !== undefined ? p.column : undefined]
+    .filter((x) => x !== undefined)
+    .join(':');
+  return [where, p.field, p.message].filter((x) => x !== undefined && x !== '').join('  ');
+}

@@ -1,0 +1,138 @@
+/**
+ * Reading YAML while keeping where every value came from, so a problem can name its line and column.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { FieldPath, Problem, Severity } from './problems';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface YamlSource {
+  /** The plain data (undefined when the file could not be read as YAML at all). */
+  data: unknown;
+  /** Syntax problems; when any is an error, `data` must not be trusted. */
+  problems: Problem[];
+  ok: boolean;
+  /** Where the value at `path` starts; the nearest existing parent when the value is missing. */
+  locate(path: FieldPath): Position | undefined;
+  /** Where the key of the field at `path` starts (for "unknown field" problems). */
+  locateKey(path: FieldPath): Position | undefined;
+}
+
+const YAML_MESSAGES: Partial<Record<string, string>> = {
+  BAD_INDENT: 'the indentation (spaces at the start of the line) is not right here',
+  TAB_AS_INDENT: 'a tab is used for indentation; use spaces instead',
+  DUPLICATE_KEY: 'this field is written twice; keep only one',
+  MISSING_CHAR: 'a closing quote or bracket is missing',
+  MULTILINE_IMPLICIT_KEY: 'a field name runs over more than one line; is a colon or a quote missing?',
+  BLOCK_AS_IMPLICIT_KEY: 'a colon (:) seems to be missing or in the wrong place',
+  UNEXPECTED_TOKEN: 'unexpected character; check colons, quotes and dashes on this line',
+  BAD_SCALAR_START: 'a value cannot start with this character; put the text in quotes',
+  BAD_DQ_ESCAPE: 'a backslash (\\) inside double quotes starts an escape that is not valid; use single quotes',
+  KEY_OVER_1024_CHARS: 'a field name is too long; is a colon missing after it?',
+  MULTIPLE_DOCS: 'the file contains more than one YAML document (a line with only --- ); remove it',
+  RESOURCE_EXHAUSTION: 'the file uses too many aliases (*name); write the values out instead',
+  BAD_ALIAS: 'an alias (*name) refers to an anchor (&name) that does not exist',
+  BLOCK_IN_FLOW: 'a multi-line value is written inside brackets [ ] or braces { }',
+};
+
+/** yaml's own message without its "at line X, column Y:" tail and code excerpt. */
+function shortYamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+export function parseYamlSource(
+  text: string,
+  file: string,
+  options: { lineOffset?: number; severityOfWarnings?: Severity } = {},
+): YamlSource {
+  const lineOffset = options.lineOffset ?? 0;
+  const lineCounter = new LineCounter();
+  const problems: Problem[] = [];
+  let doc: Document | undefined;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  } catch (error) {
+    problems.push({ severity: 'error', file, message: `the file cannot be read as YAML (${String(error)})`, code: 'yaml-syntax' });
+  }
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  if (doc) {
+    for (const error of doc.errors) {
+      const plain = YAML_MESSAGES[error.code];
+      problems.push({
+        severity: 'error',
+        file,
+        ...position(error.pos[0]),
+        message: plain
+          ? `${plain} (YAML syntax)`
+          : `the YAML syntax is not valid here: ${shortYamlMessage(error.message)}`,
+        code: error.code === 'DUPLICATE_KEY' ? 'duplicate-field' : 'yaml-syntax',
+      });
+    }
+  }
+  let data: unknown;
+  const ok = doc !== undefined && doc.errors.length === 0;
+  if (doc && ok) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      problems.push({ severity: 'error', file, line: 1 + lineOffset, column: 1, message: `the file cannot be read: ${String(error)}`, code: 'yaml-syntax' });
+    }
+  }
+
+  function walk(path: FieldPath, wantKey: boolean): Position | undefined {
+    if (!doc) return undefined;
+    let node: unknown = doc.contents;
+    let last: Position | undefined = { line: 1 + lineOffset, column: 1 };
+    if (isNodeWithRange(node)) last = position(node.range[0]);
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      const isLast = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) return last;
+        const key = pair.key;
+        if (isLast && wantKey && isNodeWithRange(key)) return position(key.range[0]);
+        const value: unknown = pair.value;
+        if (isNodeWithRange(value) && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
+          last = position(value.range[0]);
+          node = value;
+        } else if (isNodeWithRange(key)) {
+          last = position(key.range[0]);
+          node = value;
+        }
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item: unknown = node.items[segment];
+        if (!isNodeWithRange(item)) return last;
+        last = position(item.range[0]);
+        node = item;
+      } else {
+        return last;
+      }
+    }
+    return last;
+  }
+
+  return {
+    data,
+    problems,
+    ok: ok && data !== undefined ? true : ok && problems.length === 0,
+    locate: (path) => walk(path, false),
+    locateKey: (path) => walk(path, true),
+  };
+}
+
+function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'range' in value &&
+    Array.isArray((value as { range?: unknown }).range)
+  );
+}
