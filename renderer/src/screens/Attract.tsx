@@ -1,0 +1,75 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useExhibit } from '../data/exhibitStore';
+import { pick } from '../i18n/localize';
+import { nativeLanguageName, uiText } from '../i18n/uiText';
+import { touched } from '../session/sessionClock';
+import { useVisit } from '../session/visitStore';
+
+/**
+ * The attract loop: slow cross-fades across the exhibit's attract photographs (with their credits), the
+ * title, and "touch to begin" in every language of the exhibit, each in its own script. The title block
+ * moves to a new place with each photograph, so nothing static stays long enough to burn in.
+ */
+export function Attract(): ReactNode {
+  const exhibit = useExhibit((s) => s.exhibit);
+  const index = useExhibit((s) => s.index);
+  const reducedMotion = useVisit((s) => s.reducedMotion);
+  const [slide, setSlide] = useState(0);
+  const [langIndex, setLangIndex] = useState(0);
+  const slideMs = (exhibit?.attract.slideSeconds ?? 12) * 1000;
+  const languages = exhibit?.languages ?? [];
+  const photos = (exhibit?.attract.photos ?? []).map((id) => index?.photos.get(id)).filter((p) => p !== undefined);
+
+  useEffect(() => {
+    const timer = setInterval(() => setSlide((s) => s + 1), slideMs);
+    return () => clearInterval(timer);
+  }, [slideMs]);
+  useEffect(() => {
+    const timer = setInterval(() => setLangIndex((i) => i + 1), 4000);
+    return () => clearInterval(timer);
+  }, []);
+
+  if (!exhibit) return null;
+  const def = exhibit.defaultLanguage;
+  const current = photos.length > 0 ? photos[slide % photos.length] : undefined;
+  const promptLang = languages[langIndex % Math.max(1, languages.length)] ?? def;
+  const position = slide % 4;
+  return (
+    <div
+      className="screen attract"
+      data-testid="attract"
+      role="button"
+      tabIndex={0}
+      aria-label={languages.map((l) => uiText(l).touchToBegin).join(' / ')}
+      onClick={touched}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') touched();
+      }}
+    >
+      {photos.map((photo, i) => (
+        <div
+          key={photo.id}
+          className={`attract-slide ${current?.id === photo.id ? 'is-current' : ''} ${reducedMotion ? '' : 'pans'}`}
+          aria-hidden="true"
+          style={{ backgroundImage: `url("${photo.display}")`, animationDelay: `${-i * 3}s` }}
+        />
+      ))}
+      <div className="attract-shade" aria-hidden="true" />
+      <div className={`attract-title pos-${position}`}>
+        <h1 lang={pick(exhibit.title, def, def).lang}>{pick(exhibit.title, def, def).text}</h1>
+        <p className="attract-subtitle">{pick(exhibit.subtitle, def, def).text}</p>
+        <p className="attract-tagline">{pick(exhibit.attract.tagline, def, def).text}</p>
+      </div>
+      <p className="attract-prompt" lang={promptLang} key={promptLang} aria-hidden="true">
+        {uiText(promptLang).touchToBegin}
+        <span className="attract-prompt-lang">{nativeLanguageName(promptLang)}</span>
+      </p>
+      {current ? (
+        <p className="attract-credit" aria-hidden="true">
+          {current.placeholder ? <span className="placeholder-tag">{uiText(def).placeholder}</span> : null}
+          {pick(current.credit, def, def).text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { ReactNode } from 'react';
+import { ContentNoteGate } from '../components/ContentNoteGate';
+import { PhotoFigure } from '../components/PhotoFigure';
+import { T } from '../components/Text';
+import { useExhibit } from '../data/exhibitStore';
+import { formatHistoricalDate } from '../i18n/localize';
+import { fill, languageNameIn } from '../i18n/uiText';
+import { useLang } from '../i18n/useLang';
+import { NarrationPlayer } from '../narration/NarrationPlayer';
+import { useVisit } from '../session/visitStore';
+
+/** One excerpt set like a page of testimony, with its source, author and narration. */
+export function DiaryEntryView({ id }: { id: string }): ReactNode {
+  const { l, lang } = useLang();
+  const entry = useExhibit((s) => s.index?.diary.get(id));
+  if (!entry) return null;
+  const note = entry.contentNote ? l(entry.contentNote) : null;
+  return (
+    <ContentNoteGate noteKey={`diary:${id}`} note={note?.text} noteLang={note?.lang !== lang ? note?.lang : undefined}>
+      <DiaryPage id={id} />
+    </ContentNoteGate>
+  );
+}
+
+function DiaryPage({ id }: { id: string }): ReactNode {
+  const { t, l, lang } = useLang();
+  const entry = useExhibit((s) => s.index?.diary.get(id));
+  const author = useExhibit((s) => (entry ? s.index?.people.get(entry.author) : undefined));
+  const showOriginal = useVisit((s) => s.showOriginal);
+  const setShowOriginal = useVisit((s) => s.setShowOriginal);
+  const go = useVisit((s) => s.go);
+  const openViewer = useVisit((s) => s.openViewer);
+  if (!entry) return null;
+  const text = l(entry.text);
+  const date = entry.date ? formatHistoricalDate(entry.date, lang) : '';
+  const hasOriginal = Boolean(entry.original) && entry.originalLanguage !== text.lang;
+  const name = author ? l(author.name) : null;
+  return (
+    <article className="screen diary-page" data-testid="diary-entry">
+      <header className="diary-header">
+        <p className="diary-kind">{entry.kind === 'remark' ? t.remark : t.diaryEntry}</p>
+        {name ? <h1 lang={name.lang !== lang ? name.lang : undefined}>{name.text}</h1> : null}
+        <p className="diary-meta">
+          {entry.date?.approximate && date ? fill(t.approximately, { date }) : date}
+          {entry.place ? <> · <T value={l(entry.place)} visitorLang={lang} /></> : null}
+        </p>
+        {entry.date?.note ? <T as="p" className="diary-date-note" value={l(entry.date.note)} visitorLang={lang} /> : null}
+      </header>
+      <div className={`diary-texts ${showOriginal && hasOriginal ? 'side-by-side' : ''}`}>
+        <blockquote className="testimony diary-text" lang={text.lang} data-testid="diary-text">
+          <p>{text.text}</p>
+          {text.lang !== entry.originalLanguage ? (
+            <footer className="translated-from">{fill(t.translatedFrom, { language: languageNameIn(entry.originalLanguage, lang) })}</footer>
+          ) : null}
+          {entry.drafts.includes(text.lang) ? <footer className="draft-badge">{t.draftTranslation}</footer> : null}
+        </blockquote>
+        {showOriginal && hasOriginal ? (
+          <blockquote className="testimony diary-text original" lang={entry.originalLanguage} data-testid="diary-original">
+            <p className="original-label" lang={lang}>{fill(t.original, { language: languageNameIn(entry.originalLanguage, lang) })}</p>
+            <p>{entry.original}</p>
+          </blockquote>
+        ) : null}
+      </div>
+      {hasOriginal ? (
+        <button type="button" className="secondary-button" aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)} data-testid="toggle-original">
+          {showOriginal ? t.hideOriginal : t.showOriginal}
+        </button>
+      ) : null}
+      <NarrationPlayer entry={entry} />
+      <p className="diary-source">
+        <span className="diary-source-label">{t.source}:</span> <span lang="en">{entry.source}</span>
+      </p>
+      <div className="diary-aside">
+        {author ? (
+          <button type="button" className="author-link" onClick={() => go({ screen: 'person', id: author.id })} data-testid="diary-author">
+            {author.portrait ? <PortraitThumb photoId={author.portrait} /> : null}
+            <span>
+              <span className="related-kind">{t.profile}</span>
+              <span className="related-label">{name?.text}</span>
+            </span>
+          </button>
+        ) : null}
+        {entry.facsimile ? (
+          <div className="diary-facsimile">
+            <h2>{t.facsimile}</h2>
+            <PhotoFigure photoId={entry.facsimile} onOpen={() => openViewer([entry.facsimile ?? ''], 0)} />
+          </div>
+        ) : null}
+      </div>
+    </article>
+  );
+}
+
+function PortraitThumb({ photoId }: { photoId: string }): ReactNode {
+  const photo = useExhibit((s) => s.index?.photos.get(photoId));
+  if (!photo) return null;
+  return <img src={photo.thumbnail} alt="" className="author-portrait" draggable={false} />;
+}

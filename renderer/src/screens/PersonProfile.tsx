@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import type { RelatedIds } from '../../../main/common/exhibit';
+import { PhotoFigure } from '../components/PhotoFigure';
+import { RelatedLinks } from '../components/RelatedLinks';
+import { T } from '../components/Text';
+import { useExhibit, type ExhibitIndex } from '../data/exhibitStore';
+import { useLang } from '../i18n/useLang';
+import { useVisit } from '../session/visitStore';
+
+/** Everything in the exhibit that names a person: stories, photographs showing them, their diary, events. */
+export function mentionsOf(personId: string, index: ExhibitIndex): RelatedIds {
+  return {
+    stories: [...index.stories.values()].filter((s) => s.related.people.includes(personId)).map((s) => s.id),
+    photos: [...index.photos.values()].filter((p) => p.people.includes(personId)).map((p) => p.id),
+    diary: [...index.diary.values()].filter((d) => d.author === personId).map((d) => d.id),
+    timeline: [...index.timeline.values()].filter((e) => e.related.people.includes(personId)).map((e) => e.id),
+    people: [],
+  };
+}
+
+export function PersonProfile({ id }: { id: string }): ReactNode {
+  const { t, l, lang } = useLang();
+  const person = useExhibit((s) => s.index?.people.get(id));
+  const index = useExhibit((s) => s.index);
+  const openViewer = useVisit((s) => s.openViewer);
+  if (!person || !index) return null;
+  const bio = l(person.biography);
+  const mentions = mentionsOf(id, index);
+  return (
+    <article className="screen person-profile" data-testid="person-profile">
+      <header className="person-header">
+        <T as="h1" value={l(person.name)} visitorLang={lang} />
+        <T as="p" className="person-role" value={l(person.role)} visitorLang={lang} />
+        <dl className="facts">
+          {person.nationality && Object.keys(person.nationality).length > 0 ? (
+            <div>
+              <dt>{t.nationality}</dt>
+              <dd><T value={l(person.nationality)} visitorLang={lang} /></dd>
+            </div>
+          ) : null}
+          {person.born ? (<div><dt>{t.born}</dt><dd>{person.born}</dd></div>) : null}
+          {person.died ? (<div><dt>{t.died}</dt><dd>{person.died}</dd></div>) : null}
+        </dl>
+        {person.drafts.includes(lang) ? <p className="draft-badge">{t.draftTranslation}</p> : null}
+      </header>
+      <div className="person-body">
+        {person.portrait ? <PhotoFigure photoId={person.portrait} onOpen={() => openViewer([person.portrait ?? ''], 0)} /> : null}
+        <div className="prose" lang={bio.lang !== lang ? bio.lang : undefined}>
+          {bio.text.split(/\n\s*\n/).map((para, i) => (
+            <p key={i}>{para}</p>
+          ))}
+        </div>
+      </div>
+      <RelatedLinks related={mentions} />
+      {person.sources.length > 0 ? (
+        <section className="sources">
+          <h2>{t.sources}</h2>
+          <ul>{person.sources.map((s) => <li key={s} lang="en">{s}</li>)}</ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

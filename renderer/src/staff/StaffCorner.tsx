@@ -1,0 +1,46 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { forceReset } from '../session/sessionClock';
+import { useVisit } from '../session/visitStore';
+import { StaffPanel } from './StaffPanel';
+import { registerCornerTap } from './cornerTaps';
+
+/**
+ * The hidden way in for staff: five taps in the top-left corner within three seconds open a PIN pad.
+ * Visitors see nothing there. (The keyboard shortcut Ctrl+Alt+Shift+K does the same on a kiosk with a
+ * keyboard attached for maintenance.)
+ */
+export function StaffCorner(): ReactNode {
+  const taps = useRef<number[]>([]);
+  const overlay = useVisit((s) => s.overlay);
+  const openOverlay = useVisit((s) => s.openOverlay);
+  const closeOverlay = useVisit((s) => s.closeOverlay);
+  const [, force] = useState(0);
+  const open = overlay === 'staff';
+  return (
+    <>
+      <div
+        className="staff-corner"
+        aria-hidden="true"
+        data-testid="staff-corner"
+        onPointerDown={(event) => {
+          event.stopPropagation();
+          taps.current = registerCornerTap(taps.current, Date.now());
+          if (taps.current.length >= 5) {
+            taps.current = [];
+            // The PIN pad is an overlay of the visit; outside a visit it still opens over the attract loop.
+            openOverlay('staff');
+            force((n) => n + 1);
+          }
+        }}
+      />
+      {open ? (
+        <StaffPanel
+          onClose={() => {
+            closeOverlay();
+            if (useVisit.getState().phase === 'attract') forceReset();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

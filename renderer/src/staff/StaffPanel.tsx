@@ -1,0 +1,129 @@
+import { useState, type ReactNode } from 'react';
+import { api } from '../../../main/common/api';
+import { useExhibit } from '../data/exhibitStore';
+import { forceReset } from '../session/sessionClock';
+
+type UnlockAnswer = { ok: boolean; token?: string; lockedForSeconds?: number; triesLeft?: number; message?: string };
+
+/** Staff only, in English (the technicians' working language; see docs/deploy.md): PIN pad, then tools. */
+export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
+  const [pin, setPin] = useState('');
+  const [token, setToken] = useState<string | null>(null);
+  const [message, setMessage] = useState('Enter the staff PIN.');
+  const [health, setHealth] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const warnings = useExhibit((s) => s.status.staffWarnings ?? []);
+
+  const unlock = async () => {
+    setBusy(true);
+    try {
+      const response = await fetch(api.staffUnlock, { method: 'POST', body: JSON.stringify({ pin }) });
+      const answer = (await response.json()) as UnlockAnswer;
+      setPin('');
+      if (answer.ok && answer.token) {
+        setToken(answer.token);
+        setMessage('Unlocked.');
+        await loadHealth(answer.token);
+      } else if (answer.lockedForSeconds) {
+        setMessage(`Too many wrong PINs. The pad is locked for ${answer.lockedForSeconds} seconds.`);
+      } else if (answer.message) {
+        setMessage(answer.message);
+      } else {
+        setMessage(`Wrong PIN.${answer.triesLeft !== undefined ? ` ${answer.triesLeft} tries left.` : ''}`);
+      }
+    } catch {
+      setMessage('The kiosk did not answer. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const loadHealth = async (t: string) => {
+    const response = await fetch(api.staffHealth, { headers: { 'x-staff-token': t } });
+    setHealth(JSON.stringify(await response.json(), null, 2));
+  };
+
+  const act = async (action: 'exit' | 'reloadContent' | 'relaunch') => {
+    if (!token) return;
+    setBusy(true);
+    try {
+      const response = await fetch(api.staffAction, {
+        method: 'POST',
+        headers: { 'x-staff-token': token },
+        body: JSON.stringify({ action }),
+      });
+      const answer = (await response.json()) as { ok: boolean; message: string };
+      setMessage(answer.message);
+      if (action === 'reloadContent' && answer.ok) {
+        await useExhibit.getState().load();
+        forceReset();
+      }
+      await loadHealth(token);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="overlay-backdrop staff-backdrop" data-testid="staff-panel" lang="en">
+      <div className="overlay-panel staff-panel" role="dialog" aria-modal="true" aria-label="Staff">
+        <header className="overlay-header">
+          <h2>Staff</h2>
+          <button type="button" className="secondary-button" onClick={onClose} data-testid="staff-close">
+            Close
+          </button>
+        </header>
+        <p className="staff-message" role="status" data-testid="staff-message">
+          {message}
+        </p>
+        {warnings.map((w) => (
+          <p key={w} className="staff-warning">
+            {w}
+          </p>
+        ))}
+        {token ? (
+          <div className="staff-tools">
+            <div className="staff-actions">
+              <button type="button" className="secondary-button" disabled={busy} onClick={() => void act('reloadContent')} data-testid="staff-reload">
+                Reload content
+              </button>
+              <button type="button" className="secondary-button" disabled={busy} onClick={() => void act('relaunch')}>
+                Restart kiosk
+              </button>
+              <button type="button" className="primary-button" disabled={busy} onClick={() => void act('exit')} data-testid="staff-exit">
+                Exit kiosk
+              </button>
+            </div>
+            <pre className="staff-health" data-testid="staff-health">
+              {health}
+            </pre>
+          </div>
+        ) : (
+          <div className="pin-pad">
+            <output className="pin-dots" aria-label="PIN digits entered" data-testid="pin-dots">
+              {'●'.repeat(pin.length) || ' '}
+            </output>
+            <div className="pin-keys">
+              {['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'enter'].map((key) => (
+                <button
+                  key={key}
+                  type="button"
+                  className="pin-key"
+                  disabled={busy}
+                  data-testid={`pin-${key}`}
+                  onClick={() => {
+                    if (key === 'clear') setPin('');
+                    else if (key === 'enter') void unlock();
+                    else if (pin.length < 12) setPin(pin + key);
+                  }}
+                >
+                  {key === 'clear' ? 'Clear' : key === 'enter' ? 'Enter' : key}
+                </button>
+              ))}
+            </div>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
