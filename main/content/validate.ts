@@ -93,7 +93,15 @@ export function describeIssue(issue: Issue, data: unknown): { message: string; c
     case 'invalid_format':
     case 'custom':
       // Our schemas give every format and custom check a plain message of its own.
-      return { message: issue.message, code: issue.code === 'custom' ? 'invalid-value' : 'wrong-format' };
+      return {
+        message: issue.message,
+        code:
+          issue.code === 'custom'
+            ? typeof issue.params?.code === 'string'
+              ? issue.params.code
+              : 'invalid-value'
+            : 'wrong-format',
+      };
     case 'invalid_key':
       return { message: `a field name is not valid: ${issue.issues[0]?.message ?? issue.message}`, code: 'invalid-key' };
     default:

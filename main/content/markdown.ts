@@ -1,0 +1,229 @@
+/**
+ * Story files: splitting the front matter from the Markdown, and turning the Markdown into the kiosk's
+ * small set of blocks. Anything the kiosk cannot show safely (raw HTML, links, outside images) is an error
+ * pointing at its line; the renderer never receives Markdown or HTML.
+ */
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Inline, StoryBlock } from '../common/exhibit';
+import type { Problem, Severity } from './problems';
+
+export interface SplitStory {
+  /** The YAML between the `---` lines. */
+  frontMatter: string;
+  /** Lines before the front matter's first line (so YAML line 1 is file line `frontMatterLineOffset + 1`). */
+  frontMatterLineOffset: number;
+  body: string;
+  bodyLineOffset: number;
+}
+
+/** Split `---\nyaml\n---\nmarkdown`. Returns a plain message when there is no front matter block. */
+export function splitFrontMatter(text: string): SplitStory | { error: string; line: number } {
+  const source = text.replace(/^\uFEFF/, '');
+  const lines = source.split(/\r?\n/);
+  if ((lines[0] ?? '').trimEnd() !== '---')
+    return {
+      error: 'a story file must start with a front matter block: a line "---", the title, summary and other fields, and another "---"',
+      line: 1,
+    };
+  for (let i = 1; i < lines.length; i++) {
+    if ((lines[i] ?? '').trimEnd() === '---') {
+      return {
+        frontMatter: lines.slice(1, i).join('\n'),
+        frontMatterLineOffset: 1,
+        body: lines.slice(i + 1).join('\n'),
+        bodyLineOffset: i + 1,
+      };
+    }
+  }
+  return { error: 'the front matter block is not closed: add a line "---" after the last field', line: 1 };
+}
+
+export interface PhotoEmbed {
+  photoId: string;
+  line?: number;
+  column?: number;
+}
+
+export interface StoryMarkdown {
+  blocks: StoryBlock[];
+  problems: Problem[];
+  photos: PhotoEmbed[];
+}
+
+const PHOTO_EMBED = /^photo:([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+/** Parse a story's Markdown body into blocks. Pure. `lineOffset` = lines before the body in the file. */
+export function markdownToBlocks(body: string, file: string, lineOffset: number): StoryMarkdown {
+  const problems: Problem[] = [];
+  const photos: PhotoEmbed[] = [];
+
+  const report = (node: Nodes, severity: Severity, code: string, message: string): void => {
+    const start = node.position?.start;
+    problems.push({
+      severity,
+      file,
+      ...(start ? { line: start.line + lineOffset, column: start.column } : {}),
+      message,
+      code,
+    });
+  };
+
+  const snippet = (value: string): string => {
+    const one = value.replace(/\s+/g, ' ').trim();
+    return one.length > 40 ? `${one.slice(0, 37)}…` : one;
+  };
+
+  function inlines(children: PhrasingContent[]): Inline[] {
+    const out: Inline[] = [];
+    for (const node of children) {
+      switch (node.type) {
+        case 'text':
+          out.push({ type: 'text', value: node.value });
+          break;
+        case 'emphasis':
+          out.push({ type: 'emphasis', children: inlines(node.children) });
+          break;
+        case 'strong':
+          out.push({ type: 'strong', children: inlines(node.children) });
+          break;
+        case 'break':
+          out.push({ type: 'break' });
+          break;
+        case 'inlineCode':
+          report(node, 'warning', 'markdown-code', 'text in `backticks` is shown as plain text; remove the backticks');
+          out.push({ type: 'text', value: node.value });
+          break;
+        case 'html':
+          report(
+            node,
+            'error',
+            /<\s*script/i.test(node.value) ? 'markdown-script' : 'markdown-html',
+            /<\s*script/i.test(node.value)
+              ? `a <script> is not allowed in a story; remove "${snippet(node.value)}"`
+              : `raw HTML is not allowed in a story; remove "${snippet(node.value)}" (use *emphasis* or **strong** for styling)`,
+          );
+          break;
+        case 'link':
+        case 'linkReference': {
+          const url = node.type === 'link' ? node.url : '';
+          const dangerous = /^\s*(javascript|data|vbscript|file):/i.test(url);
+          report(
+            node,
+            'error',
+            dangerous ? 'markdown-dangerous-link' : 'markdown-link',
+            dangerous
+              ? `a "${url.split(':')[0]?.trim().toLowerCase()}:" link is not allowed; remove it`
+              : `links are not allowed in a story (the kiosk has nowhere to go)${url ? `: ${snippet(url)}` : ''}; keep the words, remove the link`,
+          );
+          out.push(...inlines(node.children));
+          break;
+        }
+        case 'image':
+        case 'imageReference': {
+          const url = node.type === 'image' ? node.url : '';
+          if (PHOTO_EMBED.test(url))
+            report(node, 'error', 'markdown-photo-inline', 'put a photo embed ![](photo:…) on a line of its own, with blank lines around it');
+          else
+            report(
+              node,
+              'error',
+              'markdown-image',
+              `only photos from the package can be shown, written ![](photo:<photo id>); found "${snippet(url || node.alt || '')}"`,
+            );
+          break;
+        }
+        default:
+          report(node, 'warning', 'markdown-unsupported', `this Markdown (${node.type}) is not supported and is left out`);
+      }
+    }
+    return mergeText(out);
+  }
+
+  function blocks(children: RootContent[]): StoryBlock[] {
+    const out: StoryBlock[] = [];
+    for (const node of children) {
+      switch (node.type) {
+        case 'paragraph': {
+          const only = node.children.length === 1 ? node.children[0] : undefined;
+          if (only && only.type === 'image' && only.url.startsWith('photo:')) {
+            const match = PHOTO_EMBED.exec(only.url);
+            if (!match?.[1]) {
+              report(only, 'error', 'markdown-photo-id', `"${snippet(only.url)}" is not a photo id; write ![](photo:<photo id>) with a kebab-case id`);
+              break;
+            }
+            const start = only.position?.start;
+            photos.push({ photoId: match[1], ...(start ? { line: start.line + lineOffset, column: start.column } : {}) });
+            out.push({ type: 'photo', photoId: match[1] });
+            break;
+          }
+          const children = inlines(node.children);
+          if (children.length > 0) out.push({ type: 'paragraph', children });
+          break;
+        }
+        case 'heading': {
+          let level: 2 | 3 = node.depth === 2 ? 2 : 3;
+          if (node.depth === 1) {
+            level = 2;
+            report(node, 'warning', 'markdown-heading-level', 'a "# " heading is shown as a chapter ("## "); the story title comes from the front matter');
+          } else if (node.depth > 3) {
+            report(node, 'warning', 'markdown-heading-level', `a level-${node.depth} heading is shown as "### "; use "## " or "### "`);
+          }
+          out.push({ type: 'heading', level, children: inlines(node.children) });
+          break;
+        }
+        case 'blockquote':
+          out.push({ type: 'quote', children: blocks(node.children) });
+          break;
+        case 'list':
+          out.push({ type: 'list', ordered: node.ordered === true, items: node.children.map((item) => blocks(item.children)) });
+          break;
+        case 'html':
+          report(
+            node,
+            'error',
+            /<\s*script/i.test(node.value) ? 'markdown-script' : 'markdown-html',
+            /<\s*script/i.test(node.value)
+              ? `a <script> is not allowed in a story; remove "${snippet(node.value)}"`
+              : /^\s*<!--/.test(node.value)
+                ? 'HTML comments (<!-- … -->) are not allowed in a story; remove it'
+                : `raw HTML is not allowed in a story; remove "${snippet(node.value)}"`,
+          );
+          break;
+        case 'definition':
+          report(node, 'error', 'markdown-link', `link definitions are not allowed in a story; remove "[${node.label ?? node.identifier}]: ${snippet(node.url)}"`);
+          break;
+        case 'code':
+          report(node, 'warning', 'markdown-code', 'an indented or fenced code block is shown as a plain paragraph; remove the indentation or ``` fences');
+          out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }] });
+          break;
+        case 'thematicBreak':
+          report(node, 'warning', 'markdown-unsupported', 'a horizontal rule (---, ***) is not shown; use a "## " heading to start a new chapter');
+          break;
+        default:
+          report(node, 'warning', 'markdown-unsupported', `this Markdown (${node.type}) is not supported and is left out`);
+      }
+    }
+    return out;
+  }
+
+  let tree;
+  try {
+    tree = fromMarkdown(body);
+  } catch (error) {
+    problems.push({ severity: 'error', file, line: lineOffset + 1, message: `the Markdown cannot be read (${String(error)})`, code: 'markdown-unreadable' });
+    return { blocks: [], problems, photos };
+  }
+  return { blocks: blocks(tree.children), problems, photos };
+}
+
+/** Join neighbouring text pieces (left apart by removed HTML or links) into one. */
+function mergeText(list: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const item of list) {
+    const last = out[out.length - 1];
+    if (item.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + item.value };
+    else out.push(item);
+  }
+  return out;
+}
