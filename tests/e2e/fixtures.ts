@@ -1,0 +1,44 @@
+/**
+ * The kiosk's test fixture: every test fails on a console error, an uncaught page error, or any request to
+ * a host other than 127.0.0.1 (the offline guarantee).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface KioskProblems {
+  consoleErrors: string[];
+  offlineViolations: string[];
+}
+
+export const test = base.extend<{ kiosk: Page; problems: KioskProblems }>({
+  problems: async ({}, use) => {
+    await use({ consoleErrors: [], offlineViolations: [] });
+  },
+  kiosk: async ({ page, problems }, use) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.consoleErrors.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+      if (url.hostname !== '127.0.0.1') problems.offlineViolations.push(request.url());
+    });
+    await use(page);
+    expect(problems.offlineViolations, 'requests left the machine').toEqual([]);
+    expect(problems.consoleErrors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Tap the element (a real touch: pointerdown with pointerType touch, touchstart, touchend, click). */
+export async function tap(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).tap();
+}
+
+/** From the attract loop to the home screen in a language. */
+export async function startVisit(page: Page, lang = 'en'): Promise<void> {
+  await page.getByTestId('attract').tap();
+  await page.getByTestId(`choose-${lang}`).tap();
+  await expect(page.getByTestId('home')).toBeVisible();
+}
