@@ -118,7 +118,9 @@ function mapSvg(width: number, height: number): string {
   const fine: string[] = [];
   for (let x = 0; x <= width; x += sw / 4) fine.push(`M${x.toFixed(1)} 0V${height}`);
   for (let y = 0; y <= height; y += sh / 4) fine.push(`M0 ${y.toFixed(1)}H${width}`);
-  parts.push(`<path d="${fine.join('')}" stroke="${COLORS.ruleFaint}" stroke-width="1" fill="none" opacity="0.55"/>`);
+  parts.push(
+    `<path d="${fine.join('')}" stroke="${COLORS.ruleFaint}" stroke-width="1" fill="none" opacity="0.55"/>`,
+  );
   const mid: string[] = [];
   for (let x = 0; x <= width; x += sw) mid.push(`M${x.toFixed(1)} 0V${height}`);
   for (let y = 0; y <= height; y += sh) mid.push(`M0 ${y.toFixed(1)}H${width}`);
@@ -192,7 +194,9 @@ async function render(svg: string, file: string, quality: number): Promise<void>
     .toFile(file);
   const { size } = statSync(file);
   const meta = await sharp(file, { limitInputPixels: false }).metadata();
-  console.log(`${path.relative(process.cwd(), file)}  ${meta.width}×${meta.height}  ${(size / 1e6).toFixed(2)} MB`);
+  console.log(
+    `${path.relative(process.cwd(), file)}  ${meta.width}×${meta.height}  ${(size / 1e6).toFixed(2)} MB`,
+  );
 }
 
 function checkFonts(): void {
