@@ -1,0 +1,278 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, startVisit, test } from './fixtures';
+
+/** The e2e device config: 30 s idle, 10 s warning (tests/e2e/kiosk-config/kiosk.yaml). */
+const IDLE_MS = 30_000;
+const WARNING_MS = 10_000;
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function passContentNote(page: Page): Promise<void> {
+  const note = page.getByTestId('content-note');
+  if (await note.isVisible()) await page.getByTestId('content-note-continue').tap();
+}
+
+/** What a fresh kiosk shows and holds: compared after every reset. */
+async function freshState(page: Page) {
+  return page.evaluate(() => ({
+    attract: document.querySelector('[data-testid="attract"]') !== null,
+    overlays: document.querySelectorAll('[role="dialog"], [role="alertdialog"]').length,
+    lang: document.documentElement.lang,
+    textSize: document.documentElement.dataset.textSize,
+    contrast: document.documentElement.dataset.contrast,
+    motion: document.documentElement.dataset.motion,
+    controls: document.documentElement.dataset.controls,
+    viewer: document.querySelector('[data-testid="photo-viewer"]') !== null,
+  }));
+}
+
+test('a whole visit by touch: attract, language, story, photo zoom, home, idle warning, continue, reset', async ({
+  kiosk: page,
+}) => {
+  await page.clock.install();
+  await page.goto('/');
+  const fresh = await freshState(page);
+  expect(fresh.attract).toBe(true);
+
+  await startVisit(page, 'en');
+  await page.getByTestId('section-stories').tap();
+  await expect(page.getByTestId('story-list')).toBeVisible();
+  await page.locator('[data-testid^="story-"]').first().tap();
+  await passContentNote(page);
+  await expect(page.getByTestId('story-reader')).toBeVisible();
+  await expect(page.getByTestId('story-place')).toBeVisible();
+
+  // Photographs from the gallery: the viewer opens with caption, credit and the placeholder notice.
+  await page.getByTestId('nav-home').tap();
+  await page.getByTestId('section-photos').tap();
+  await page.locator('[data-testid^="gallery-"]').first().tap();
+  await passContentNote(page);
+  await expect(page.getByTestId('photo-viewer')).toBeVisible();
+  await expect(page.getByTestId('placeholder-notice')).toBeVisible();
+  await page.getByTestId('zoom-in').tap();
+  await expect(page.getByTestId('zoomable')).toHaveAttribute('data-zoomed', 'true');
+  await page.getByTestId('viewer-close').tap();
+  await page.getByTestId('nav-home').tap();
+  await expect(page.getByTestId('home')).toBeVisible();
+
+  // Idle: the warning appears after the idle time, in the visitor's language, with a countdown.
+  await page.clock.runFor(IDLE_MS + 100);
+  await expect(page.getByTestId('idle-warning')).toBeVisible();
+  await expect(page.getByTestId('idle-countdown')).toContainText('10');
+  await page.getByTestId('idle-continue').tap();
+  await expect(page.getByTestId('idle-warning')).toBeHidden();
+  await expect(page.getByTestId('home')).toBeVisible();
+
+  // Idle again, and this time nobody answers: back to the attract loop, as fresh.
+  await page.clock.runFor(IDLE_MS + 100);
+  await expect(page.getByTestId('idle-warning')).toBeVisible();
+  await page.clock.runFor(WARNING_MS + 100);
+  await expect(page.getByTestId('attract')).toBeVisible();
+  expect(await freshState(page)).toEqual(fresh);
+});
+
+test('twenty visit-and-reset cycles each end in the fresh state', async ({ kiosk: page }) => {
+  test.setTimeout(180_000);
+  await page.clock.install();
+  await page.goto('/');
+  const fresh = await freshState(page);
+  const languages = ['en', 'zh-Hans', 'ja', 'id'];
+  for (let cycle = 0; cycle < 20; cycle += 1) {
+    await startVisit(page, languages[cycle % languages.length]);
+    await page.getByTestId('nav-display').tap();
+    await page.getByTestId(cycle % 2 ? 'text-largest' : 'text-large').tap();
+    await page.getByTestId('toggle-contrast').tap();
+    await page.getByTestId('toggle-seated').tap();
+    await page.getByRole('dialog').getByRole('button', { name: /close|关闭|閉じる|tutup/i }).first().tap();
+    await page.getByTestId('section-photos').tap();
+    await page.locator('[data-testid^="gallery-"]').nth(cycle % 3).tap();
+    await passContentNote(page);
+    await expect(page.getByTestId('photo-viewer')).toBeVisible();
+    await page.clock.runFor(IDLE_MS + WARNING_MS + 500);
+    await expect(page.getByTestId('attract')).toBeVisible();
+    expect(await freshState(page), `after cycle ${cycle + 1}`).toEqual(fresh);
+  }
+});
+
+test('every story, photograph, person and timeline event is reachable and leads back home', async ({ kiosk: page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  for (const lang of ['zh-Hans', 'en', 'ja', 'id']) {
+    await page.goto('/');
+    await startVisit(page, lang);
+    await page.getByTestId('section-stories').tap();
+    const stories = await page.locator('[data-testid^="story-"]').evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-testid') ?? ''),
+    );
+    expect(stories.length).toBeGreaterThanOrEqual(4);
+    for (const id of stories) {
+      await page.getByTestId(id).tap();
+      await passContentNote(page);
+      await expect(page.getByTestId('story-reader')).toBeVisible();
+      await expect(page.locator('.story-header h1')).not.toBeEmpty();
+      await page.getByTestId('nav-back').tap();
+      await expect(page.getByTestId('story-list')).toBeVisible();
+    }
+    await page.getByTestId('nav-home').tap();
+    await page.getByTestId('section-people').tap();
+    const people = await page.locator('[data-testid^="person-"]').count();
+    expect(people).toBeGreaterThanOrEqual(5);
+    for (let i = 0; i < people; i += 1) {
+      await page.locator('[data-testid^="person-"]').nth(i).tap();
+      await expect(page.getByTestId('person-profile')).toBeVisible();
+      await page.getByTestId('nav-back').tap();
+    }
+    await page.getByTestId('nav-home').tap();
+    await page.getByTestId('section-timeline').tap();
+    const events = page.locator('[data-testid^="event-"]');
+    const count = await events.count();
+    expect(count).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < count; i += 1) {
+      await events.nth(i).tap();
+      await expect(events.nth(i)).toHaveAttribute('aria-expanded', 'true');
+    }
+    await page.getByTestId('nav-home').tap();
+    await page.getByTestId('section-photos').tap();
+    const photos = await page.locator('[data-testid^="gallery-"]').count();
+    expect(photos).toBeGreaterThanOrEqual(4);
+    await page.locator('[data-testid^="gallery-"]').first().tap();
+    await passContentNote(page);
+    for (let i = 0; i < photos; i += 1) {
+      await expect(page.getByTestId('photo-viewer')).toBeVisible();
+      await page.getByTestId('viewer-next').tap();
+      await passContentNote(page);
+    }
+    await page.getByTestId('viewer-close').tap();
+    await page.getByTestId('nav-home').tap();
+    await expect(page.getByTestId('home')).toBeVisible();
+  }
+});
+
+test('switching language keeps the visitor where they are', async ({ kiosk: page }) => {
+  await page.goto('/');
+  await startVisit(page, 'en');
+  await page.getByTestId('section-stories').tap();
+  await page.locator('[data-testid^="story-"]').first().tap();
+  await passContentNote(page);
+  const english = await page.locator('.story-header h1').textContent();
+  await page.getByTestId('nav-language').tap();
+  await page.getByTestId('language-zh-Hans').tap();
+  await expect(page.getByTestId('story-reader')).toBeVisible();
+  await expect(page.locator('.story-header h1')).not.toHaveText(english ?? '');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+});
+
+test('pinch-zoom on the large scan loads Deep Zoom tiles', async ({ kiosk: page }) => {
+  const tiles: string[] = [];
+  page.on('request', (request) => {
+    if (/_files\/\d+\/\d+_\d+\./.test(request.url())) tiles.push(request.url());
+  });
+  await page.goto('/');
+  await startVisit(page, 'en');
+  await page.getByTestId('section-photos').tap();
+  await page.getByTestId('gallery-safety-zone-map-scan').tap();
+  await passContentNote(page);
+  const stage = page.getByTestId('zoomable');
+  await expect(stage).toBeVisible();
+  await expect.poll(() => tiles.length).toBeGreaterThan(0);
+  const before = new Set(tiles.map((t) => t.match(/_files\/(\d+)\//)?.[1]));
+  const box = await stage.boundingBox();
+  if (!box) throw new Error('no viewer');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [
+      { x: cx - 40, y: cy, id: 0 },
+      { x: cx + 40, y: cy, id: 1 },
+    ],
+  });
+  for (let step = 1; step <= 12; step += 1) {
+    const d = 40 + step * 25;
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [
+        { x: cx - d, y: cy, id: 0 },
+        { x: cx + d, y: cy, id: 1 },
+      ],
+    });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await expect(stage).toHaveAttribute('data-zoomed', 'true');
+  // Zooming in asks for tiles of deeper levels than the first view needed.
+  await expect
+    .poll(() => tiles.map((t) => Number(t.match(/_files\/(\d+)\//)?.[1])).some((level) => !before.has(String(level))))
+    .toBe(true);
+});
+
+test('the page itself cannot be zoomed or scrolled sideways by touch', async ({ kiosk: page }) => {
+  await page.goto('/');
+  await startVisit(page, 'en');
+  const touchAction = await page.evaluate(() => getComputedStyle(document.documentElement).touchAction);
+  expect(touchAction).toContain('pan');
+  expect(touchAction).not.toContain('pinch-zoom');
+  const viewport = await page.evaluate(() => document.querySelector('meta[name="viewport"]')?.getAttribute('content'));
+  expect(viewport).toContain('user-scalable=no');
+});
+
+test('every touch target is at least 64 by 64 CSS pixels', async ({ kiosk: page }) => {
+  await page.goto('/');
+  await startVisit(page, 'en');
+  const screens = ['section-stories', 'section-photos', 'section-people', 'section-timeline', 'section-diary'];
+  for (const section of screens) {
+    await page.getByTestId('nav-home').tap();
+    await page.getByTestId(section).tap();
+    const small = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('button, [role="button"], input[type="range"]'))
+        .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.staff-corner'))
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && (r.width < 64 || r.height < 64))
+        .map(({ el, r }) => `${el.textContent?.trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`),
+    );
+    expect(small, section).toEqual([]);
+  }
+});
+
+test('axe finds no serious or critical violation on any screen', async ({ kiosk: page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  expect(await seriousViolations(page), 'attract').toEqual([]);
+  await page.getByTestId('attract').tap();
+  expect(await seriousViolations(page), 'language choice').toEqual([]);
+  await page.getByTestId('choose-en').tap();
+  expect(await seriousViolations(page), 'home').toEqual([]);
+  for (const section of ['stories', 'photos', 'people', 'timeline', 'diary']) {
+    await page.getByTestId('nav-home').tap();
+    await page.getByTestId(`section-${section}`).tap();
+    expect(await seriousViolations(page), section).toEqual([]);
+  }
+  await page.getByTestId('nav-home').tap();
+  await page.getByTestId('section-stories').tap();
+  await page.locator('[data-testid^="story-"]').first().tap();
+  expect(await seriousViolations(page), 'story (content note or text)').toEqual([]);
+  await passContentNote(page);
+  expect(await seriousViolations(page), 'story').toEqual([]);
+  await page.getByTestId('nav-home').tap();
+  await page.getByTestId('section-people').tap();
+  await page.locator('[data-testid^="person-"]').first().tap();
+  expect(await seriousViolations(page), 'person').toEqual([]);
+  await page.getByTestId('nav-home').tap();
+  await page.getByTestId('section-photos').tap();
+  await page.locator('[data-testid^="gallery-"]').first().tap();
+  await passContentNote(page);
+  expect(await seriousViolations(page), 'photo viewer').toEqual([]);
+  await page.getByTestId('viewer-close').tap();
+  await page.getByTestId('nav-display').tap();
+  expect(await seriousViolations(page), 'display overlay').toEqual([]);
+  await page.getByTestId('toggle-contrast').tap();
+  expect(await seriousViolations(page), 'high contrast').toEqual([]);
+  await page.getByTestId('text-largest').tap();
+  expect(await seriousViolations(page), 'largest text').toEqual([]);
+});
