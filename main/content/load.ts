@@ -143,6 +143,12 @@ function isValidLanguageTag(tag: string): string | null {
   }
 }
 
+/** A likely intended language for a misspelt tag: same letters in another case, or `_` for `-`. */
+function languageSuggestion(tag: string, languages: readonly Lang[]): Lang | undefined {
+  const simple = (t: string) => t.toLowerCase().replace(/_/g, '-');
+  return languages.find((l) => simple(l) === simple(tag)) ?? languages.find((l) => simple(tag).startsWith(`${simple(l)}-`));
+}
+
 function plainList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
@@ -282,7 +288,7 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     const text: LocalizedText = {};
     for (const [lang, raw] of Object.entries(value)) {
       if (!languages.includes(lang)) {
-        const suggestion = closestName(lang, languages);
+        const suggestion = languageSuggestion(lang, languages);
         report('error', ctx, [...fieldPath, lang], 'unknown-language', `"${lang}" is not one of the exhibit's languages (${languageList()})${suggestion ? ` — did you mean "${suggestion}"?` : ''}; this text is not shown`, 'key');
         continue;
       }
@@ -499,10 +505,12 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   ).filter((p): p is Photo => p !== null);
   for (const p of photos) usable.photos.add(p.id);
 
-  // Images nobody uses.
+  // Images nobody uses (an image beside a photo file of the same name belongs to it, even if that file is broken).
+  const photoFileNames = new Set((await listDir('photos')).filter((e) => e.name.endsWith('.yaml')).map((e) => e.name.slice(0, -5)));
   for (const entry of await listDir('photos')) {
     const relative = `photos/${entry.name}`;
-    if (!entry.isDir && isImageName(entry.name) && !imagesUsed.has(relative)) {
+    const sameName = entry.name.replace(/\.[^.]+$/, '');
+    if (!entry.isDir && isImageName(entry.name) && !imagesUsed.has(relative) && !photoFileNames.has(sameName)) {
       filesSeen.add(relative);
       report('warning', { file: relative }, undefined, 'unused-image', `no photo file uses this image, so it is not shown; add photos/${entry.name.replace(/\.[^.]+$/, '')}.yaml for it`);
     }
@@ -555,7 +563,15 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         report('error', ctx, ['originalLanguage'], 'invalid-language', `"${value.originalLanguage}" is not a valid language tag (e.g. de, en, zh-Hans)`);
       const author = unresolved('people', value.author);
       if (author) {
-        report(author.severity, ctx, ['author'], author.code, `${author.message}; this excerpt is left out because it needs its author`);
+        report(
+          author.severity,
+          ctx,
+          ['author'],
+          author.code,
+          author.code === 'reference-to-left-out'
+            ? `the author "${value.author}" is left out because of errors in their own file, so this excerpt is left out too`
+            : `${author.message}; this excerpt is left out because it needs its author`,
+        );
         usableEntry = false;
       }
       // Narration, per spoken language.
@@ -711,7 +727,7 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         }
         const lang = entry.name.slice(0, -3);
         if (languages && !languages.includes(lang)) {
-          const suggestion = closestName(lang, languages);
+          const suggestion = languageSuggestion(lang, languages);
           report('error', { file }, undefined, 'unknown-language', `"${lang}" is not one of the exhibit's languages (${languageList()})${suggestion ? ` — did you mean ${suggestion}.md?` : ''}; this file is not shown`);
           continue;
         }
@@ -775,7 +791,7 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         // Photo embeds: a missing photo drops the embed, not the story.
         for (const site of v.photoSites) {
           const embedCtx: FileContext = { file: v.ctx.file, locate: () => site.position, locateKey: () => site.position };
-          refer('photos', site.photoId, embedCtx, [], () => {
+          refer('photos', site.photoId, embedCtx, [`photo:${site.photoId}`], () => {
             v.text.blocks = removePhotoBlocks(v.text.blocks, site.photoId);
           });
         }

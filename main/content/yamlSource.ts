@@ -38,6 +38,20 @@ const YAML_MESSAGES: Partial<Record<string, string>> = {
   BLOCK_IN_FLOW: 'a multi-line value is written inside brackets [ ] or braces { }',
 };
 
+/** Plainer words for yaml's most common specific messages. */
+function specificYamlMessage(message: string): string | undefined {
+  if (/end with a \]/.test(message)) return 'a list opened with "[" is not closed with "]" (look at this line and the one above)';
+  if (/end with a \}/.test(message)) return 'a group opened with "{" is not closed with "}" (look at this line and the one above)';
+  if (/must start at the same column/.test(message))
+    return 'the fields here do not line up: fields at the same level must start in the same column (count the spaces)';
+  if (/Missing closing "?quote/i.test(message)) return 'a text in quotes is not closed: add the closing quote mark';
+  if (/Nested mappings are not allowed in compact mappings/.test(message))
+    return 'the value contains a colon followed by a space (": "); put the whole text in quotes';
+  if (/Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(message))
+    return 'a line has no colon (name: value), or a text running over several lines needs quotes or |';
+  return undefined;
+}
+
 /** yaml's own message without its "at line X, column Y:" tail and code excerpt. */
 function shortYamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
@@ -64,7 +78,7 @@ export function parseYamlSource(
   };
   if (doc) {
     for (const error of doc.errors) {
-      const plain = YAML_MESSAGES[error.code];
+      const plain = specificYamlMessage(error.message) ?? YAML_MESSAGES[error.code];
       problems.push({
         severity: 'error',
         file,
