@@ -42,10 +42,10 @@ test('a whole visit by touch: attract, language, story, photo zoom, home, idle w
 
   await startVisit(page, 'en');
   await page.getByTestId('section-stories').tap();
-  await expect(page.getByTestId('story-list')).toBeVisible();
+  await expect(page.getByTestId('screen-stories')).toBeVisible();
   await page.locator('[data-testid^="story-"]').first().tap();
   await passContentNote(page);
-  await expect(page.getByTestId('story-reader')).toBeVisible();
+  await expect(page.getByTestId('screen-story')).toBeVisible();
   await expect(page.getByTestId('story-place')).toBeVisible();
 
   // Photographs from the gallery: the viewer opens with caption, credit and the placeholder notice.
@@ -114,10 +114,10 @@ test('every story, photograph, person and timeline event is reachable and leads 
     for (const id of stories) {
       await page.getByTestId(id).tap();
       await passContentNote(page);
-      await expect(page.getByTestId('story-reader')).toBeVisible();
+      await expect(page.getByTestId('screen-story')).toBeVisible();
       await expect(page.locator('.story-header h1')).not.toBeEmpty();
       await page.getByTestId('nav-back').tap();
-      await expect(page.getByTestId('story-list')).toBeVisible();
+      await expect(page.getByTestId('screen-stories')).toBeVisible();
     }
     await page.getByTestId('nav-home').tap();
     await page.getByTestId('section-people').tap();
@@ -125,7 +125,7 @@ test('every story, photograph, person and timeline event is reachable and leads 
     expect(people).toBeGreaterThanOrEqual(5);
     for (let i = 0; i < people; i += 1) {
       await page.locator('[data-testid^="person-"]').nth(i).tap();
-      await expect(page.getByTestId('person-profile')).toBeVisible();
+      await expect(page.getByTestId('screen-person')).toBeVisible();
       await page.getByTestId('nav-back').tap();
     }
     await page.getByTestId('nav-home').tap();
@@ -163,7 +163,7 @@ test('switching language keeps the visitor where they are', async ({ kiosk: page
   const english = await page.locator('.story-header h1').textContent();
   await page.getByTestId('nav-language').tap();
   await page.getByTestId('language-zh-Hans').tap();
-  await expect(page.getByTestId('story-reader')).toBeVisible();
+  await expect(page.getByTestId('screen-story')).toBeVisible();
   await expect(page.locator('.story-header h1')).not.toHaveText(english ?? '');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
 });

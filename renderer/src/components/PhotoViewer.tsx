@@ -50,6 +50,28 @@ export function PhotoViewer(): ReactNode {
             />
           )}
         </ContentNoteGate>
+        {count > 1 ? (
+          <>
+            <button
+              type="button"
+              className="icon-button viewer-arrow viewer-arrow-prev"
+              onClick={() => showPhoto(viewer.index - 1)}
+              aria-label={t.previousPhoto}
+              data-testid="viewer-prev"
+            >
+              <Icon name="prev" />
+            </button>
+            <button
+              type="button"
+              className="icon-button viewer-arrow viewer-arrow-next"
+              onClick={() => showPhoto(viewer.index + 1)}
+              aria-label={t.nextPhoto}
+              data-testid="viewer-next"
+            >
+              <Icon name="next" />
+            </button>
+          </>
+        ) : null}
         {photo.placeholder ? (
           <p className="placeholder-banner" data-testid="placeholder-notice">
             {t.placeholder}
@@ -99,18 +121,6 @@ export function PhotoViewer(): ReactNode {
           </dl>
           <PeopleShown photo={photo} />
         </div>
-        {count > 1 ? (
-          <div className="viewer-nav">
-            <button type="button" className="secondary-button" onClick={() => showPhoto(viewer.index - 1)} data-testid="viewer-prev">
-              <Icon name="prev" />
-              <span>{t.previousPhoto}</span>
-            </button>
-            <button type="button" className="secondary-button" onClick={() => showPhoto(viewer.index + 1)} data-testid="viewer-next">
-              <span>{t.nextPhoto}</span>
-              <Icon name="next" />
-            </button>
-          </div>
-        ) : null}
       </aside>
     </div>
   );

@@ -39,8 +39,15 @@ export function formatHistoricalDate(date: HistoricalDate, lang: Lang): string {
   }
 }
 
-/** Life dates: "1882–1950". */
+/** A date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, at its own precision. */
+export function dateFromIso(iso: string): HistoricalDate {
+  const parts = iso.split('-').length;
+  return { iso, precision: parts >= 3 ? 'day' : parts === 2 ? 'month' : 'year', approximate: false };
+}
+
+/** Life dates as years: "1882–1950". */
 export function lifeDates(born: string | undefined, died: string | undefined): string {
   if (!born && !died) return '';
-  return `${born ?? '?'}–${died ?? ''}`;
+  const year = (d: string | undefined) => (d ? d.slice(0, 4) : '?');
+  return `${year(born)}–${died ? year(died) : ''}`;
 }

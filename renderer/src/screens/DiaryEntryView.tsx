@@ -36,7 +36,7 @@ function DiaryPage({ id }: { id: string }): ReactNode {
   const hasOriginal = Boolean(entry.original) && entry.originalLanguage !== text.lang;
   const name = author ? l(author.name) : null;
   return (
-    <article className="screen diary-page" data-testid="diary-entry">
+    <article className="screen diary-page" data-testid="screen-diary-entry">
       <header className="diary-header">
         <p className="diary-kind">{entry.kind === 'remark' ? t.remark : t.diaryEntry}</p>
         {name ? <h1 lang={name.lang !== lang ? name.lang : undefined}>{name.text}</h1> : null}

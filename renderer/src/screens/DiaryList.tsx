@@ -12,7 +12,7 @@ export function DiaryList(): ReactNode {
   const people = useExhibit((s) => s.index?.people);
   const go = useVisit((s) => s.go);
   return (
-    <section className="screen list-screen" data-testid="diary-list">
+    <section className="screen list-screen" data-testid="screen-diary">
       <h1>{t.sectionDiary}</h1>
       <ul className="card-list">
         {diary.map((entry) => {

@@ -10,7 +10,7 @@ export function Gallery(): ReactNode {
   const openViewer = useVisit((s) => s.openViewer);
   const ids = photos.map((p) => p.id);
   return (
-    <section className="screen list-screen" data-testid="gallery">
+    <section className="screen list-screen" data-testid="screen-photos">
       <h1>{t.sectionPhotos}</h1>
       <p className="screen-hint">{t.zoomHint}</p>
       <ul className="gallery-grid">

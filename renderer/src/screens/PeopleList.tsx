@@ -10,7 +10,7 @@ export function PeopleList(): ReactNode {
   const photos = useExhibit((s) => s.index?.photos);
   const go = useVisit((s) => s.go);
   return (
-    <section className="screen list-screen" data-testid="people-list">
+    <section className="screen list-screen" data-testid="screen-people">
       <h1>{t.sectionPeople}</h1>
       <ul className="people-grid">
         {people.map((person) => {

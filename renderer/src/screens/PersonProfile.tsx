@@ -4,6 +4,7 @@ import { PhotoFigure } from '../components/PhotoFigure';
 import { RelatedLinks } from '../components/RelatedLinks';
 import { T } from '../components/Text';
 import { useExhibit, type ExhibitIndex } from '../data/exhibitStore';
+import { dateFromIso, formatHistoricalDate } from '../i18n/localize';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
 
@@ -27,7 +28,7 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
   const bio = l(person.biography);
   const mentions = mentionsOf(id, index);
   return (
-    <article className="screen person-profile" data-testid="person-profile">
+    <article className="screen person-profile" data-testid="screen-person">
       <header className="person-header">
         <T as="h1" value={l(person.name)} visitorLang={lang} />
         <T as="p" className="person-role" value={l(person.role)} visitorLang={lang} />
@@ -38,8 +39,8 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
               <dd><T value={l(person.nationality)} visitorLang={lang} /></dd>
             </div>
           ) : null}
-          {person.born ? (<div><dt>{t.born}</dt><dd>{person.born}</dd></div>) : null}
-          {person.died ? (<div><dt>{t.died}</dt><dd>{person.died}</dd></div>) : null}
+          {person.born ? (<div><dt>{t.born}</dt><dd>{formatHistoricalDate(dateFromIso(person.born), lang)}</dd></div>) : null}
+          {person.died ? (<div><dt>{t.died}</dt><dd>{formatHistoricalDate(dateFromIso(person.died), lang)}</dd></div>) : null}
         </dl>
         {person.drafts.includes(lang) ? <p className="draft-badge">{t.draftTranslation}</p> : null}
       </header>

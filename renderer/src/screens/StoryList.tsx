@@ -9,7 +9,7 @@ export function StoryList(): ReactNode {
   const photos = useExhibit((s) => s.index?.photos);
   const go = useVisit((s) => s.go);
   return (
-    <section className="screen list-screen" data-testid="story-list">
+    <section className="screen list-screen" data-testid="screen-stories">
       <h1>{t.sectionStories}</h1>
       <ul className="card-list">
         {stories.map((story) => {

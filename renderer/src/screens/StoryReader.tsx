@@ -81,7 +81,7 @@ function StoryText({ id }: { id: string }): ReactNode {
   };
 
   return (
-    <article className="screen story-reader" ref={scroller} data-testid="story-reader" lang={textLang !== lang ? textLang : undefined}>
+    <article className="screen story-reader" ref={scroller} data-testid="screen-story" lang={textLang !== lang ? textLang : undefined}>
       <div className="story-place" aria-live="off">
         <div className="story-progress" role="progressbar" aria-label={t.chapters} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
           <span style={{ transform: `scaleX(${progress})` }} />

@@ -20,7 +20,7 @@ export function Timeline({ focus }: { focus?: string }): ReactNode {
     { key: 'remembrance', title: t.remembrance, items: events.filter((e) => e.remembrance) },
   ].filter((b) => b.items.length > 0);
   return (
-    <section className="screen list-screen timeline" data-testid="timeline">
+    <section className="screen list-screen timeline" data-testid="screen-timeline">
       <h1>{t.sectionTimeline}</h1>
       {bands.map((band) => (
         <section key={band.key} className={`timeline-band band-${band.key}`}>
