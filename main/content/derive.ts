@@ -16,7 +16,7 @@
  * file share one set of derivatives.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { IMAGE_EXTENSIONS } from './schema';
@@ -178,14 +178,16 @@ export async function buildDerivatives(bytes: Buffer, derivedDir: string, hash: 
     const oriented = meta.autoOrient ?? meta;
     const width = oriented.width ?? meta.width ?? 0;
     const height = oriented.height ?? meta.height ?? 0;
-    await input()
+    // The screen image first; the thumbnail is made from it (one full decode of the original fewer).
+    const display = await input()
+      .resize(DISPLAY_SIZE, DISPLAY_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 85 })
+      .toBuffer();
+    await writeFile(path.join(temp, 'display.webp'), display);
+    await sharp(display)
       .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80 })
       .toFile(path.join(temp, 'thumb.webp'));
-    await input()
-      .resize(DISPLAY_SIZE, DISPLAY_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 85 })
-      .toFile(path.join(temp, 'display.webp'));
     const needsTiles = Math.max(width, height) > DISPLAY_SIZE;
     if (needsTiles) {
       await input()
