@@ -2,13 +2,30 @@
  * Memorial Kiosk — the Electron main process. Thin wiring only: every decision is a pure, tested function
  * in main/shell/ (see docs/security.md for how they meet Electron's security checklist).
  */
-import { app, BrowserWindow, crashReporter, Menu, powerSaveBlocker, protocol, screen, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  screen,
+  session,
+} from 'electron';
 import log from 'electron-log/main';
 import { formatProblemLine } from './content/problems';
 import { loadSettings } from './content/settings';
 import { createContentService, type ContentReport } from './server/contentService';
 import { createKioskHandler } from './server/handler';
-import { formatHealth, readShellState, recordCrash, recordLaunch, startHealthWriter, writeJsonAtomically, type ShellState } from './shell/health';
+import {
+  formatHealth,
+  readShellState,
+  recordCrash,
+  recordLaunch,
+  startHealthWriter,
+  writeJsonAtomically,
+  type ShellState,
+} from './shell/health';
 import { createHoursController } from './shell/hours';
 import { configureLogging } from './shell/logging';
 import { applyZoomLimits, lockDownSession, lockDownWebContents } from './shell/lockdown';
@@ -51,21 +68,27 @@ async function start(): Promise<void> {
   let shellState: ShellState = recordLaunch(await readShellState(paths.stateFile), startedAt);
   const saveState = (next: ShellState) => {
     shellState = next;
-    void writeJsonAtomically(paths.stateFile, shellState).catch((e: unknown) => log.warn(`state not saved: ${String(e)}`));
+    void writeJsonAtomically(paths.stateFile, shellState).catch((e: unknown) =>
+      log.warn(`state not saved: ${String(e)}`),
+    );
   };
   saveState(shellState);
   const noteCrash = (kind: string, reason: string) =>
     saveState(recordCrash(shellState, { at: new Date().toISOString(), kind, reason }));
 
   configureLogging(log, { logsDir: paths.logsDir, onUncaught: (e) => noteCrash('main', e.message) });
-  log.info(`Memorial Kiosk ${app.getVersion()} (Electron ${process.versions.electron}) starting${dev ? ' in developer mode' : ''}`);
+  log.info(
+    `Memorial Kiosk ${app.getVersion()} (Electron ${process.versions.electron}) starting${dev ? ' in developer mode' : ''}`,
+  );
   Menu.setApplicationMenu(null);
 
   // Settings: never throw; problems go to the log and to the staff screen.
   const { settings, problems } = loadSettings(paths.configDir);
   for (const p of problems) log.warn(`settings: ${formatProblemLine(p)}`);
   const staffWarnings = [
-    ...(problems.length > 0 ? [`kiosk-config has ${problems.length} problem(s); safe defaults are used for them (see the log).`] : []),
+    ...(problems.length > 0
+      ? [`kiosk-config has ${problems.length} problem(s); safe defaults are used for them (see the log).`]
+      : []),
     ...scheduleWarnings(settings.hours),
   ];
 
@@ -172,7 +195,8 @@ async function start(): Promise<void> {
     log.warn(choice.warning);
     staffWarnings.push(choice.warning);
   }
-  win = new BrowserWindow(kioskWindowOptions({ bounds: choice.display.bounds, preloadPath: paths.preloadPath, dev }));
+  const options = kioskWindowOptions({ bounds: choice.display.bounds, preloadPath: paths.preloadPath, dev });
+  win = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK — set in kioskWindowOptions, asserted in window.test.ts
   const contents = win.webContents;
   win.once('ready-to-show', () => win?.show());
   setTimeout(() => win?.show(), 5_000); // never stay invisible, even if the first paint is slow
@@ -184,7 +208,8 @@ async function start(): Promise<void> {
 
   contents.on('did-finish-load', () => watchdog.report({ type: 'loaded' }));
   contents.on('did-fail-load', (_e, code, description, _url, isMainFrame) => {
-    if (isMainFrame && code !== -3) watchdog.report({ type: 'load-failed', description: `${code} ${description}` });
+    if (isMainFrame && code !== -3)
+      watchdog.report({ type: 'load-failed', description: `${code} ${description}` });
   });
   contents.on('render-process-gone', (_e, details) => {
     noteCrash('renderer', details.reason);
@@ -221,7 +246,9 @@ async function start(): Promise<void> {
     });
   }
   if (dev) contents.openDevTools({ mode: 'detach' });
-  log.info(`kiosk window on display ${choice.display.id}; content from ${paths.mediaDir}; settings from ${paths.configDir}`);
+  log.info(
+    `kiosk window on display ${choice.display.id}; content from ${paths.mediaDir}; settings from ${paths.configDir}`,
+  );
 }
 
 function delay(ms: number): Promise<void> {

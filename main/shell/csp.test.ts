@@ -7,12 +7,16 @@ describe('the kiosk content security policy', () => {
   });
 
   it('never allows inline script, eval or remote hosts anywhere', () => {
-    expect(contentSecurityPolicy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|\*|https?:/);
+    expect(contentSecurityPolicy).not.toMatch(
+      /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|\*|https?:/,
+    );
   });
 
   it('is set on responses, replacing a weaker one', async () => {
     const response = withSecurityHeaders(
-      new Response('hi', { headers: { 'Content-Security-Policy': "default-src *", 'Content-Type': 'text/plain' } }),
+      new Response('hi', {
+        headers: { 'Content-Security-Policy': 'default-src *', 'Content-Type': 'text/plain' },
+      }),
     );
     expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -25,21 +29,39 @@ describe('cspProblems', () => {
   const strict = parseCsp(contentSecurityPolicy);
   const rebuild = (change: Record<string, string | null>) =>
     [...strict.entries()]
-      .map(([name, sources]) => (name in change ? (change[name] === null ? '' : `${name} ${change[name]}`) : `${name} ${sources.join(' ')}`))
-      .concat(Object.entries(change).filter(([n, v]) => !strict.has(n) && v !== null).map(([n, v]) => `${n} ${v}`))
+      .map(([name, sources]) =>
+        name in change
+          ? change[name] === null
+            ? ''
+            : `${name} ${change[name]}`
+          : `${name} ${sources.join(' ')}`,
+      )
+      .concat(
+        Object.entries(change)
+          .filter(([n, v]) => !strict.has(n) && v !== null)
+          .map(([n, v]) => `${n} ${v}`),
+      )
       .filter(Boolean)
       .join('; ');
 
   it.each([
     ['inline scripts', { 'script-src': "'self' 'unsafe-inline'" }, "script-src allows 'unsafe-inline'"],
     ['eval', { 'script-src': "'self' 'unsafe-eval'" }, "script-src allows 'unsafe-eval'"],
-    ['a remote script host', { 'script-src': "'self' https://cdn.example" }, 'script-src allows https://cdn.example'],
+    [
+      'a remote script host',
+      { 'script-src': "'self' https://cdn.example" },
+      'script-src allows https://cdn.example',
+    ],
     ['inline styles', { 'style-src': "'self' 'unsafe-inline'" }, "style-src allows 'unsafe-inline'"],
     ['remote connections', { 'connect-src': "'self' https:" }, 'connect-src allows https:'],
     ['plugins', { 'object-src': "'self'" }, "object-src must be 'none'"],
     ['a missing base-uri', { 'base-uri': null }, "base-uri must be 'none'"],
     ['framing', { 'frame-ancestors': '*' }, "frame-ancestors must be 'none'"],
-    ['a missing script-src', { 'script-src': null }, 'script-src is missing (it would fall back to default-src)'],
+    [
+      'a missing script-src',
+      { 'script-src': null },
+      'script-src is missing (it would fall back to default-src)',
+    ],
     ['a permissive default', { 'default-src': "'self'" }, "default-src must be 'none'"],
   ])('flags %s', (_name, change, problem) => {
     expect(cspProblems(rebuild(change))).toContain(problem);

@@ -68,12 +68,25 @@ describe('formatHealth', () => {
   });
 
   it.each([
-    ['content that failed', { content: { ok: false, message: 'The content package could not be used (3 errors).' } }, 'could not be used'],
+    [
+      'content that failed',
+      { content: { ok: false, message: 'The content package could not be used (3 errors).' } },
+      'could not be used',
+    ],
     ['content not loaded', { content: null }, 'not been loaded'],
-    ['a silent screen', { lastHeartbeat: new Date('2026-05-04T09:58:00Z') }, 'No sign of life from the screen for 120 s'],
+    [
+      'a silent screen',
+      { lastHeartbeat: new Date('2026-05-04T09:58:00Z') },
+      'No sign of life from the screen for 120 s',
+    ],
     [
       'many restarts',
-      { shellState: { launches: ['01', '02', '03', '04', '05'].map((m) => `2026-05-04T0${m.slice(1)}:00:00Z`), lastCrash: null } },
+      {
+        shellState: {
+          launches: ['01', '02', '03', '04', '05'].map((m) => `2026-05-04T0${m.slice(1)}:00:00Z`),
+          lastCrash: null,
+        },
+      },
       'restarted 4 times today',
     ],
     ['a settings warning', { staffWarnings: ['kiosk-config has 2 problems'] }, 'kiosk-config has 2 problems'],
@@ -102,7 +115,10 @@ describe('launch history', () => {
   });
 
   it('keeps about a week of launches and the last crash', () => {
-    let s: ShellState = { launches: ['2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z'], lastCrash: null };
+    let s: ShellState = {
+      launches: ['2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z'],
+      lastCrash: null,
+    };
     s = recordLaunch(s, new Date('2026-05-04T10:00:00Z'));
     expect(s.launches).toEqual(['2026-05-01T00:00:00.000Z', '2026-05-04T10:00:00.000Z']);
     s = recordCrash(s, { at: '2026-05-04T10:05:00.000Z', kind: 'renderer', reason: 'oom' });
@@ -130,7 +146,10 @@ describe('files', () => {
 
   it('reads a missing or broken state file as an empty history', async () => {
     expect(await readShellState(path.join(dir, 'missing.json'))).toEqual({ launches: [], lastCrash: null });
-    await writeFile(path.join(dir, 'broken.json'), '{"launches": [1, "2026-05-04T10:00:00Z"], "lastCrash": {"at": 3}}');
+    await writeFile(
+      path.join(dir, 'broken.json'),
+      '{"launches": [1, "2026-05-04T10:00:00Z"], "lastCrash": {"at": 3}}',
+    );
     expect(await readShellState(path.join(dir, 'broken.json'))).toEqual({
       launches: ['2026-05-04T10:00:00Z'],
       lastCrash: null,

@@ -62,7 +62,10 @@ export interface HealthSnapshot {
   restartsToday: number;
   watchdogRecoveries: number;
   renderer: { lastHeartbeat: string | null; secondsSinceHeartbeat: number | null };
-  memory: { totalMB: number; processes: { type: string; pid: number; name?: string; workingSetMB: number; cpuPercent: number }[] };
+  memory: {
+    totalMB: number;
+    processes: { type: string; pid: number; name?: string; workingSetMB: number; cpuPercent: number }[];
+  };
   staffWarnings: string[];
 }
 
@@ -89,7 +92,9 @@ export function restartsToday(launches: string[], now: Date, timeZone?: string):
 
 export function recordLaunch(state: ShellState, now: Date): ShellState {
   const cutoff = now.getTime() - LAUNCH_HISTORY_DAYS * 86_400_000;
-  const launches = [...state.launches.filter((iso) => Date.parse(iso) > cutoff), now.toISOString()].slice(-MAX_LAUNCHES);
+  const launches = [...state.launches.filter((iso) => Date.parse(iso) > cutoff), now.toISOString()].slice(
+    -MAX_LAUNCHES,
+  );
   return { ...state, launches };
 }
 
@@ -106,7 +111,9 @@ export function formatHealth(input: HealthInput): HealthSnapshot {
     workingSetMB: mb(m.memory.workingSetSize),
     cpuPercent: Math.round(m.cpu.percentCPUUsage * 10) / 10,
   }));
-  const secondsSinceHeartbeat = input.lastHeartbeat ? Math.max(0, Math.round((now - input.lastHeartbeat.getTime()) / 1000)) : null;
+  const secondsSinceHeartbeat = input.lastHeartbeat
+    ? Math.max(0, Math.round((now - input.lastHeartbeat.getTime()) / 1000))
+    : null;
   const attention: string[] = [];
   if (!input.content) attention.push('The content has not been loaded yet.');
   else if (!input.content.ok) attention.push(input.content.message);
@@ -132,7 +139,10 @@ export function formatHealth(input: HealthInput): HealthSnapshot {
     restartsToday: restarts,
     watchdogRecoveries: input.watchdogFailures,
     renderer: { lastHeartbeat: input.lastHeartbeat?.toISOString() ?? null, secondsSinceHeartbeat },
-    memory: { totalMB: Math.round(processes.reduce((sum, p) => sum + p.workingSetMB, 0) * 10) / 10, processes },
+    memory: {
+      totalMB: Math.round(processes.reduce((sum, p) => sum + p.workingSetMB, 0) * 10) / 10,
+      processes,
+    },
     staffWarnings: input.staffWarnings,
   };
 }
@@ -172,10 +182,16 @@ export async function readShellState(file: string): Promise<ShellState> {
     const value: unknown = JSON.parse(await readFile(file, 'utf8'));
     if (typeof value !== 'object' || value === null) throw new Error('not an object');
     const v = value as Partial<ShellState>;
-    const launches = Array.isArray(v.launches) ? v.launches.filter((x): x is string => typeof x === 'string') : [];
+    const launches = Array.isArray(v.launches)
+      ? v.launches.filter((x): x is string => typeof x === 'string')
+      : [];
     const c = v.lastCrash;
     const lastCrash =
-      c && typeof c === 'object' && typeof c.at === 'string' && typeof c.kind === 'string' && typeof c.reason === 'string'
+      c &&
+      typeof c === 'object' &&
+      typeof c.at === 'string' &&
+      typeof c.kind === 'string' &&
+      typeof c.reason === 'string'
         ? { at: c.at, kind: c.kind, reason: c.reason }
         : null;
     return { launches, lastCrash };

@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpeningHours } from '../common/settings';
 import { createHoursController, displaySleepPolicy } from './hours';
 
-const week = (r: string[]): OpeningHours['week'] => ({ mon: r, tue: r, wed: r, thu: r, fri: r, sat: r, sun: r });
+const week = (r: string[]): OpeningHours['week'] => ({
+  mon: r,
+  tue: r,
+  wed: r,
+  thu: r,
+  fri: r,
+  sat: r,
+  sun: r,
+});
 
 function hours(overrides: Partial<OpeningHours> = {}): OpeningHours {
   return {
@@ -52,7 +60,11 @@ describe('createHoursController (fake timers)', () => {
     // 16:59 in Shanghai
     const { controller, events } = setup(hours(), '2026-05-04T08:59:00Z');
     expect(events).toEqual(['prevent']);
-    expect(controller.status()).toMatchObject({ open: true, nextChange: '2026-05-04T09:00:00.000Z', outsideHours: 'blank' });
+    expect(controller.status()).toMatchObject({
+      open: true,
+      nextChange: '2026-05-04T09:00:00.000Z',
+      outsideHours: 'blank',
+    });
     vi.advanceTimersByTime(30_000);
     expect(events).toEqual(['prevent']);
     vi.advanceTimersByTime(30_000); // 17:00

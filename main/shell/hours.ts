@@ -48,7 +48,9 @@ export function createHoursController(deps: HoursDeps): HoursController {
     const now = deps.now();
     const current = kioskStatusAt(hours, new Date(now));
     if (current.open !== open) {
-      deps.log(`opening hours: now ${current.open ? 'open' : 'closed'}${current.nextChange ? ` until ${current.nextChange}` : ''}`);
+      deps.log(
+        `opening hours: now ${current.open ? 'open' : 'closed'}${current.nextChange ? ` until ${current.nextChange}` : ''}`,
+      );
       open = current.open;
     }
     const wanted = displaySleepPolicy(current.open, hours.outsideHours);
@@ -59,7 +61,9 @@ export function createHoursController(deps: HoursDeps): HoursController {
     }
     if (relaunchAt && !relaunched && now >= relaunchAt.getTime()) {
       if (now - relaunchAt.getTime() > MISSED_RELAUNCH_MS) {
-        deps.log(`daily relaunch at ${relaunchAt.toISOString()} was missed (asleep?); the next one is tomorrow`);
+        deps.log(
+          `daily relaunch at ${relaunchAt.toISOString()} was missed (asleep?); the next one is tomorrow`,
+        );
         relaunchAt = nextDailyRelaunch(hours, new Date(now));
       } else {
         relaunched = true;

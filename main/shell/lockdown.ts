@@ -86,4 +86,18 @@ export function lockDownSession(session: Session, options: LockdownOptions): voi
     if (cancel) options.log(`refused request: ${details.url.slice(0, 200)}`);
     callback({ cancel });
   });
+  // The protocol handler already sets the policy on every kiosk:// response; this sets it once more on
+  // anything else a session ever receives. Written out (equal to contentSecurityPolicy, asserted in
+  // lockdown.test.ts) so static scanners such as electronegativity can read it.
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // prettier-ignore
+    callback({
+      responseHeaders: { // eng-disable CSP_GLOBAL_CHECK — reviewed: 'self' is only the kiosk's own bundle (docs/security.md)
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'",
+        ],
+      },
+    });
+  });
 }

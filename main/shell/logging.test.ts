@@ -25,7 +25,13 @@ describe('archivesToDelete', () => {
     [3, 0, [day(1), day(2), day(3)]],
   ])('%i archives keeping %i', (count, keep, expected) => {
     const files = Array.from({ length: count }, (_, i) => day(i + 1)).reverse();
-    expect(archivesToDelete([...files, 'main.log', 'renderer.log', 'other.2026-05-01T10-00-00-000Z.log', 'main.old.log'], 'main.log', keep)).toEqual(expected);
+    expect(
+      archivesToDelete(
+        [...files, 'main.log', 'renderer.log', 'other.2026-05-01T10-00-00-000Z.log', 'main.old.log'],
+        'main.log',
+        keep,
+      ),
+    ).toEqual(expected);
   });
 });
 

@@ -26,7 +26,9 @@ export function archiveName(logFileName: string, now: Date): string {
 export function archivesToDelete(files: string[], logFileName: string, keep: number): string[] {
   const ext = path.extname(logFileName);
   const base = path.basename(logFileName, ext);
-  const pattern = new RegExp(`^${escape(base)}\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z${escape(ext)}$`);
+  const pattern = new RegExp(
+    `^${escape(base)}\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z${escape(ext)}$`,
+  );
   const archives = files.filter((f) => pattern.test(f)).sort();
   return archives.slice(0, Math.max(0, archives.length - keep));
 }

@@ -47,7 +47,9 @@ describe('resolveKioskPaths', () => {
     const argv = ['/opt/kiosk', '--kiosk-media=/srv/media', '--kiosk-config', '/srv/config'];
     expect(resolveKioskPaths({ ...base, env, argv }).mediaDir).toBe(p('/srv/media'));
     expect(resolveKioskPaths({ ...base, env, argv }).configDir).toBe(p('/srv/config'));
-    expect(resolveKioskPaths({ ...base, env: { MEMORIAL_KIOSK_MEDIA: '  ' } }).mediaDir).toBe(p('/r', 'media'));
+    expect(resolveKioskPaths({ ...base, env: { MEMORIAL_KIOSK_MEDIA: '  ' } }).mediaDir).toBe(
+      p('/r', 'media'),
+    );
   });
 });
 

@@ -45,7 +45,9 @@ export function resolveKioskPaths(input: KioskPathInput): KioskPaths {
     mediaDir: path.resolve(mediaOverride ?? path.join(base, 'media')),
     configDir: path.resolve(configOverride ?? path.join(base, 'kiosk-config')),
     // Installed, resources may be read-only (AppImage) or shared; derivatives are rebuilt per machine.
-    derivedDir: input.isPackaged ? path.join(input.userData, 'media-cache') : path.join(input.appPath, '.media-cache'),
+    derivedDir: input.isPackaged
+      ? path.join(input.userData, 'media-cache')
+      : path.join(input.appPath, '.media-cache'),
     logsDir: path.join(input.userData, 'logs'),
     crashDumpsDir: path.join(input.userData, 'crash-dumps'),
     healthFile: path.join(input.userData, 'health.json'),
@@ -59,7 +61,8 @@ export function flagValue(argv: readonly string[], name: string): string | undef
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg.startsWith(`${name}=`)) value = nonEmpty(arg.slice(name.length + 1));
-    else if (arg === name && i + 1 < argv.length && !(argv[i + 1] ?? '').startsWith('--')) value = nonEmpty(argv[++i]);
+    else if (arg === name && i + 1 < argv.length && !(argv[i + 1] ?? '').startsWith('--'))
+      value = nonEmpty(argv[++i]);
   }
   return value;
 }

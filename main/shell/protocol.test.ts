@@ -30,22 +30,28 @@ describe('guardKioskHandler', () => {
     expect(response.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy);
   });
 
-  it.each(['kiosk://evil/index.html', 'kiosk://app.evil/', 'kiosk://app:81/', 'kiosk://localhost/', 'https://app/'])(
-    'answers 404 without calling the handler for %s',
-    async (url) => {
-      const inner = ok();
-      const response = await guardKioskHandler(inner, () => {})(new Request(url));
-      expect(response.status).toBe(404);
-      expect(inner).not.toHaveBeenCalled();
-      expect(response.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy);
-    },
-  );
+  it.each([
+    'kiosk://evil/index.html',
+    'kiosk://app.evil/',
+    'kiosk://app:81/',
+    'kiosk://localhost/',
+    'https://app/',
+  ])('answers 404 without calling the handler for %s', async (url) => {
+    const inner = ok();
+    const response = await guardKioskHandler(inner, () => {})(new Request(url));
+    expect(response.status).toBe(404);
+    expect(inner).not.toHaveBeenCalled();
+    expect(response.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy);
+  });
 
   it('turns a thrown error into a logged 503 with headers, a dark page for documents', async () => {
     const logged: string[] = [];
-    const guarded = guardKioskHandler(async () => {
-      throw new Error('disk on fire');
-    }, (m) => logged.push(m));
+    const guarded = guardKioskHandler(
+      async () => {
+        throw new Error('disk on fire');
+      },
+      (m) => logged.push(m),
+    );
     const page = await guarded(new Request('kiosk://app/'));
     expect(page.status).toBe(503);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);

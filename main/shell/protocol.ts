@@ -37,7 +37,10 @@ const UNAVAILABLE_PAGE =
  * Wrap the kiosk handler for `protocol.handle`: refuse other kiosk:// hosts, turn a thrown error into a calm
  * "temporarily unavailable" answer (logged), and set the security headers on every response.
  */
-export function guardKioskHandler(handler: RequestHandler, logError: (message: string) => void): RequestHandler {
+export function guardKioskHandler(
+  handler: RequestHandler,
+  logError: (message: string) => void,
+): RequestHandler {
   return async (request) => {
     let url: URL;
     try {

@@ -5,7 +5,10 @@ describe('restartPlan', () => {
   it.each([
     [['/opt/Memorial Kiosk/memorial-kiosk'], { method: 'relaunch' }],
     [['/opt/Memorial Kiosk/memorial-kiosk', '--kiosk-dev'], { method: 'relaunch' }],
-    [['/opt/Memorial Kiosk/memorial-kiosk', '--kiosk-supervised'], { method: 'exit', code: RESTART_EXIT_CODE }],
+    [
+      ['/opt/Memorial Kiosk/memorial-kiosk', '--kiosk-supervised'],
+      { method: 'exit', code: RESTART_EXIT_CODE },
+    ],
     [['electron', '.', '--kiosk-supervised=yes'], { method: 'relaunch' }],
   ])('%o → %o', (argv, plan) => {
     expect(restartPlan(argv)).toEqual(plan);

@@ -14,7 +14,9 @@ export const RESTART_EXIT_CODE = 75;
 export type RestartPlan = { method: 'relaunch' } | { method: 'exit'; code: number };
 
 export function restartPlan(argv: readonly string[]): RestartPlan {
-  return argv.includes('--kiosk-supervised') ? { method: 'exit', code: RESTART_EXIT_CODE } : { method: 'relaunch' };
+  return argv.includes('--kiosk-supervised')
+    ? { method: 'exit', code: RESTART_EXIT_CODE }
+    : { method: 'relaunch' };
 }
 
 /** The arguments for app.relaunch: the same ones, so developer and path flags survive a relaunch. */

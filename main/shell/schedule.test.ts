@@ -11,7 +11,13 @@ import {
 
 type Week = OpeningHours['week'];
 const allDays = (ranges: string[]): Week => ({
-  mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: ranges, sun: ranges,
+  mon: ranges,
+  tue: ranges,
+  wed: ranges,
+  thu: ranges,
+  fri: ranges,
+  sat: ranges,
+  sun: ranges,
 });
 
 function hours(timeZone: string, week: Partial<Week>, extra: Partial<OpeningHours> = {}): OpeningHours {
@@ -39,12 +45,19 @@ describe('parseRange', () => {
     expect(parseRange(text)).toEqual(expected);
   });
 
-  it.each(['', '9-5', '09:00', '09:00-09:00', '24:00-01:00', '25:00-26:00', '09:60-10:00', '09:00-10:00-11:00', 'x'])(
-    'refuses %j',
-    (text) => {
-      expect(parseRange(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '9-5',
+    '09:00',
+    '09:00-09:00',
+    '24:00-01:00',
+    '25:00-26:00',
+    '09:60-10:00',
+    '09:00-10:00-11:00',
+    'x',
+  ])('refuses %j', (text) => {
+    expect(parseRange(text)).toBeNull();
+  });
 });
 
 describe('zonedTimeToEpoch', () => {
@@ -60,7 +73,9 @@ describe('zonedTimeToEpoch', () => {
     ['America/New_York', '2026-11-01', 90, '2026-11-01T05:30:00.000Z'], // 01:30 twice → the first (EDT)
   ])('%s %s +%i min → %s', (zone, date, minutes, expected) => {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    expect(new Date(zonedTimeToEpoch({ year: y, month: m, day: d }, minutes, zone)).toISOString()).toBe(expected);
+    expect(new Date(zonedTimeToEpoch({ year: y, month: m, day: d }, minutes, zone)).toISOString()).toBe(
+      expected,
+    );
   });
 });
 
@@ -91,8 +106,18 @@ describe('scheduleStateAt', () => {
   it.each([
     ['Friday 18:30, inside 18:00-02:00', '2026-05-08T10:30:00Z', true, '2026-05-08T18:00:00.000Z'],
     ['just after midnight, still open from Friday', '2026-05-08T16:30:00Z', true, '2026-05-08T18:00:00.000Z'],
-    ['after the late closing, Saturday opens at 10', '2026-05-08T18:00:00Z', false, '2026-05-09T02:00:00.000Z'],
-    ['Saturday after closing, Sunday closed → Monday', '2026-05-09T08:00:00Z', false, '2026-05-11T01:00:00.000Z'],
+    [
+      'after the late closing, Saturday opens at 10',
+      '2026-05-08T18:00:00Z',
+      false,
+      '2026-05-09T02:00:00.000Z',
+    ],
+    [
+      'Saturday after closing, Sunday closed → Monday',
+      '2026-05-09T08:00:00Z',
+      false,
+      '2026-05-11T01:00:00.000Z',
+    ],
     ['all of Sunday closed', '2026-05-10T06:00:00Z', false, '2026-05-11T01:00:00.000Z'],
   ])('across midnight and weekdays: %s', (_name, when, open, next) => {
     const s = scheduleStateAt(shanghai, at(when));
@@ -135,7 +160,9 @@ describe('scheduleStateAt', () => {
   });
 
   it('always open and never open have no next change', () => {
-    expect(scheduleStateAt(hours('Asia/Shanghai', allDays(['00:00-24:00'])), at('2026-05-04T00:00:00Z'))).toEqual({
+    expect(
+      scheduleStateAt(hours('Asia/Shanghai', allDays(['00:00-24:00'])), at('2026-05-04T00:00:00Z')),
+    ).toEqual({
       open: true,
       nextChange: null,
     });
@@ -207,7 +234,9 @@ describe('nextDailyRelaunch', () => {
   });
 
   it.each(['', '25:00', '24:00', 'soon'])('is off for %j', (time) => {
-    expect(nextDailyRelaunch(hours('Asia/Shanghai', {}, { dailyRelaunchAt: time }), at('2026-05-04T12:00:00Z'))).toBeNull();
+    expect(
+      nextDailyRelaunch(hours('Asia/Shanghai', {}, { dailyRelaunchAt: time }), at('2026-05-04T12:00:00Z')),
+    ).toBeNull();
   });
 });
 

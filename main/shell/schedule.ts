@@ -217,13 +217,18 @@ export function nextDailyRelaunch(hours: OpeningHours, now: Date): Date | null {
 export function scheduleWarnings(hours: OpeningHours): string[] {
   const warnings: string[] = [];
   if (hours.timeZone && !isValidTimeZone(hours.timeZone)) {
-    warnings.push(`Time zone "${hours.timeZone}" is unknown on this computer; its own clock setting is used.`);
+    warnings.push(
+      `Time zone "${hours.timeZone}" is unknown on this computer; its own clock setting is used.`,
+    );
   }
   const all = [...Object.values(hours.week).flat(), ...hours.holidays.flatMap((h) => h.hours)];
-  for (const r of all) if (!parseRange(r)) warnings.push(`Opening hours "${r}" cannot be read and are ignored.`);
+  for (const r of all)
+    if (!parseRange(r)) warnings.push(`Opening hours "${r}" cannot be read and are ignored.`);
   const relaunch = nextDailyRelaunch(hours, new Date());
   if (relaunch && scheduleStateAt(hours, relaunch).open) {
-    warnings.push(`The daily restart at ${hours.dailyRelaunchAt} falls inside opening hours; visitors may see it.`);
+    warnings.push(
+      `The daily restart at ${hours.dailyRelaunchAt} falls inside opening hours; visitors may see it.`,
+    );
   }
   return warnings;
 }

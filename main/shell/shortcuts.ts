@@ -84,11 +84,5 @@ export function shouldBlockInput(input: KeyInput, platform: NodeJS.Platform): bo
 }
 
 function isStaffShortcut(input: KeyInput): boolean {
-  return (
-    input.code === STAFF_SHORTCUT.code &&
-    input.control &&
-    input.alt &&
-    input.shift &&
-    !input.meta
-  );
+  return input.code === STAFF_SHORTCUT.code && input.control && input.alt && input.shift && !input.meta;
 }

@@ -52,7 +52,8 @@ describe('hashPin, parsePinHash and verifyPin', () => {
     expect(parsed).not.toBeNull();
     if (!parsed) return;
     expect(await verifyPin('2468', parsed)).toBe(true);
-    for (const wrong of ['2469', '24680', '8642', '', '2468 ', 'abcd']) expect(await verifyPin(wrong, parsed)).toBe(false);
+    for (const wrong of ['2469', '24680', '8642', '', '2468 ', 'abcd'])
+      expect(await verifyPin(wrong, parsed)).toBe(false);
   });
 
   it('uses strong defaults', async () => {
@@ -140,7 +141,10 @@ describe('createStaffHooks', () => {
       },
       onReloadContent: async () => {
         calls.push('reload');
-        return { ok: false, message: 'The new content could not be used; the previous version stays in service.' };
+        return {
+          ok: false,
+          message: 'The new content could not be used; the previous version stays in service.',
+        };
       },
       onRelaunch: () => {
         calls.push('relaunch');
@@ -197,7 +201,9 @@ describe('createStaffHooks', () => {
 
   it('parallel guesses cannot slip past the lockout', async () => {
     const { staff } = hooks();
-    const results = await Promise.all(['0', '1', '2', '3', '4', '5', '6', '7'].map((d) => staff.unlock(d.repeat(4))));
+    const results = await Promise.all(
+      ['0', '1', '2', '3', '4', '5', '6', '7'].map((d) => staff.unlock(d.repeat(4))),
+    );
     expect(results.filter((r) => r.triesLeft !== undefined)).toHaveLength(4);
     expect(results.filter((r) => r.lockedForSeconds !== undefined)).toHaveLength(4);
     expect(await staff.unlock('2468')).toMatchObject({ ok: false, lockedForSeconds: 60 });
@@ -228,6 +234,9 @@ describe('createStaffHooks', () => {
         throw new Error('not allowed here');
       },
     });
-    expect(await staff.action('relaunch')).toEqual({ ok: false, message: 'That did not work: not allowed here' });
+    expect(await staff.action('relaunch')).toEqual({
+      ok: false,
+      message: 'That did not work: not allowed here',
+    });
   });
 });

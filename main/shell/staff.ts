@@ -36,7 +36,12 @@ export function isValidPinFormat(pin: string): boolean {
 }
 
 function scryptAsync(pin: string, salt: Buffer, keyLength: number, params: ScryptParams): Promise<Buffer> {
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
   return new Promise((resolve, reject) => {
     scrypt(pin, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
@@ -62,7 +67,11 @@ export interface ParsedPinHash extends ScryptParams {
 export function parsePinHash(text: string): ParsedPinHash | null {
   const parts = text.trim().split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
-  const [N, r, p] = parts.slice(1, 4).map((x) => (/^\d{1,9}$/.test(x ?? '') ? Number(x) : Number.NaN)) as [number, number, number];
+  const [N, r, p] = parts.slice(1, 4).map((x) => (/^\d{1,9}$/.test(x ?? '') ? Number(x) : Number.NaN)) as [
+    number,
+    number,
+    number,
+  ];
   if (!Number.isInteger(N) || N < 1024 || N > 2 ** 20 || (N & (N - 1)) !== 0) return null;
   if (!Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16) return null;
   const salt = decodeBase64(parts[4] ?? '');
@@ -174,7 +183,9 @@ export function createStaffHooks(deps: StaffHookDeps): StaffHooks {
     },
     async reloadContent() {
       const report = await deps.onReloadContent();
-      return report ? { ok: report.ok, message: report.message } : { ok: true, message: 'The content was reloaded.' };
+      return report
+        ? { ok: report.ok, message: report.message }
+        : { ok: true, message: 'The content was reloaded.' };
     },
     async relaunch() {
       await deps.onRelaunch();
@@ -210,7 +221,10 @@ export function createStaffHooks(deps: StaffHookDeps): StaffHooks {
         return await run();
       } catch (error) {
         log(`staff: action ${name} failed: ${String(error)}`);
-        return { ok: false, message: `That did not work: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          ok: false,
+          message: `That did not work: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
     },
   };

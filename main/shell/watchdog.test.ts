@@ -48,55 +48,116 @@ describe('backoffDelay', () => {
 describe('decideRecovery', () => {
   it.each<[string, [number, WatchdogEvent][], string[]]>([
     ['a crash reloads at once', [[0, gone()]], ['reload']],
-    ['a kill or OOM reloads too', [[0, gone('killed')], [5, loaded], [6, gone('oom')]], ['reload', 'none', 'reload']],
+    [
+      'a kill or OOM reloads too',
+      [
+        [0, gone('killed')],
+        [5, loaded],
+        [6, gone('oom')],
+      ],
+      ['reload', 'none', 'reload'],
+    ],
     [
       'three crashes within ten minutes relaunch',
-      [[0, gone()], [1, loaded], [60, gone()], [61, loaded], [120, gone()]],
+      [
+        [0, gone()],
+        [1, loaded],
+        [60, gone()],
+        [61, loaded],
+        [120, gone()],
+      ],
       ['reload', 'none', 'reload', 'none', 'relaunch'],
     ],
     [
       'failures older than the window are forgotten',
-      [[0, gone()], [1, loaded], [300, gone()], [301, loaded], [601, gone()]],
+      [
+        [0, gone()],
+        [1, loaded],
+        [300, gone()],
+        [301, loaded],
+        [601, gone()],
+      ],
       ['reload', 'none', 'reload', 'none', 'reload'],
     ],
     [
       'unresponsive within the grace period is tolerated',
-      [[0, loaded], [1, { type: 'unresponsive' }], [5, tick], [9, { type: 'responsive' }], [30, tick]],
+      [
+        [0, loaded],
+        [1, { type: 'unresponsive' }],
+        [5, tick],
+        [9, { type: 'responsive' }],
+        [30, tick],
+      ],
       ['none', 'none', 'none', 'none', 'none'],
     ],
     [
       'unresponsive beyond the grace period reloads',
-      [[0, loaded], [1, { type: 'unresponsive' }], [10, tick], [11, tick]],
+      [
+        [0, loaded],
+        [1, { type: 'unresponsive' }],
+        [10, tick],
+        [11, tick],
+      ],
       ['none', 'none', 'none', 'reload'],
     ],
     [
       'a repeated unresponsive event does not restart the grace period',
-      [[1, { type: 'unresponsive' }], [8, { type: 'unresponsive' }], [11, tick]],
+      [
+        [1, { type: 'unresponsive' }],
+        [8, { type: 'unresponsive' }],
+        [11, tick],
+      ],
       ['none', 'none', 'reload'],
     ],
     [
       'no heartbeat is required before the first one arrives',
-      [[0, loaded], [100, tick], [500, tick]],
+      [
+        [0, loaded],
+        [100, tick],
+        [500, tick],
+      ],
       ['none', 'none', 'none'],
     ],
     [
       'heartbeats keep the page alive',
-      [[0, loaded], [5, heartbeat], [30, heartbeat], [55, heartbeat], [84, tick]],
+      [
+        [0, loaded],
+        [5, heartbeat],
+        [30, heartbeat],
+        [55, heartbeat],
+        [84, tick],
+      ],
       ['none', 'none', 'none', 'none', 'none'],
     ],
     [
       'a silent page after heartbeats is frozen',
-      [[0, loaded], [5, heartbeat], [34, tick], [35, tick]],
+      [
+        [0, loaded],
+        [5, heartbeat],
+        [34, tick],
+        [35, tick],
+      ],
       ['none', 'none', 'none', 'reload'],
     ],
     [
       'detection pauses while recovering until the page loads again',
-      [[0, heartbeat], [30, tick], [31, heartbeat], [200, tick], [201, loaded], [202, heartbeat], [232, tick]],
+      [
+        [0, heartbeat],
+        [30, tick],
+        [31, heartbeat],
+        [200, tick],
+        [201, loaded],
+        [202, heartbeat],
+        [232, tick],
+      ],
       ['none', 'reload', 'none', 'none', 'none', 'none', 'reload'],
     ],
     [
       'a clean GPU exit is not a failure; a GPU crash is',
-      [[0, { type: 'gpu-process-gone', reason: 'clean-exit' }], [1, { type: 'gpu-process-gone', reason: 'crashed' }]],
+      [
+        [0, { type: 'gpu-process-gone', reason: 'clean-exit' }],
+        [1, { type: 'gpu-process-gone', reason: 'crashed' }],
+      ],
       ['none', 'reload'],
     ],
     [
@@ -110,7 +171,10 @@ describe('decideRecovery', () => {
     ],
     [
       'a failed load counts',
-      [[0, { type: 'load-failed', description: 'ERR_FAILED' }], [3, { type: 'load-failed', description: 'ERR_FAILED' }]],
+      [
+        [0, { type: 'load-failed', description: 'ERR_FAILED' }],
+        [3, { type: 'load-failed', description: 'ERR_FAILED' }],
+      ],
       ['reload', 'reload'],
     ],
   ])('%s', (_name, steps, actions) => {
@@ -130,7 +194,12 @@ describe('decideRecovery', () => {
   });
 
   it('starts counting afresh after a relaunch decision', () => {
-    const decisions = run([[0, gone()], [1, gone()], [2, gone()], [3, gone()]]);
+    const decisions = run([
+      [0, gone()],
+      [1, gone()],
+      [2, gone()],
+      [3, gone()],
+    ]);
     expect(decisions.map((d) => d.action)).toEqual(['reload', 'reload', 'relaunch', 'reload']);
     expect(decisions[2]?.reason).toContain('3 failures within 10 min');
   });

@@ -67,7 +67,12 @@ export function decideRecovery(
   now: number,
   settings: WatchdogSettings,
 ): RecoveryDecision {
-  const none = (next: WatchdogState): RecoveryDecision => ({ state: next, action: 'none', delayMs: 0, reason: '' });
+  const none = (next: WatchdogState): RecoveryDecision => ({
+    state: next,
+    action: 'none',
+    delayMs: 0,
+    reason: '',
+  });
   switch (event.type) {
     case 'heartbeat':
       return none({ ...state, lastHeartbeat: now });
@@ -89,18 +94,33 @@ export function decideRecovery(
       if (state.recovering) return none(state);
       const grace = settings.unresponsiveGraceSeconds * 1000;
       if (state.unresponsiveSince !== null && now - state.unresponsiveSince >= grace) {
-        return failure(state, now, settings, `page unresponsive for ${Math.round((now - state.unresponsiveSince) / 1000)} s`);
+        return failure(
+          state,
+          now,
+          settings,
+          `page unresponsive for ${Math.round((now - state.unresponsiveSince) / 1000)} s`,
+        );
       }
       const timeout = settings.heartbeatTimeoutSeconds * 1000;
       if (state.lastHeartbeat !== null && now - state.lastHeartbeat >= timeout) {
-        return failure(state, now, settings, `no heartbeat from the page for ${Math.round((now - state.lastHeartbeat) / 1000)} s`);
+        return failure(
+          state,
+          now,
+          settings,
+          `no heartbeat from the page for ${Math.round((now - state.lastHeartbeat) / 1000)} s`,
+        );
       }
       return none(state);
     }
   }
 }
 
-function failure(state: WatchdogState, now: number, settings: WatchdogSettings, reason: string): RecoveryDecision {
+function failure(
+  state: WatchdogState,
+  now: number,
+  settings: WatchdogSettings,
+  reason: string,
+): RecoveryDecision {
   const windowStart = now - settings.windowMinutes * 60_000;
   const failures = [...state.failures.filter((t) => t > windowStart), now];
   const base: WatchdogState = { failures, unresponsiveSince: null, lastHeartbeat: null, recovering: true };
@@ -146,7 +166,9 @@ export function createWatchdog(deps: WatchdogDeps): Watchdog {
     total++;
     if (pending) clearTimeout(pending);
     const act = decision.action === 'relaunch' ? deps.relaunch : deps.reload;
-    deps.log(`watchdog: ${decision.reason} → ${decision.action}${decision.delayMs ? ` in ${decision.delayMs} ms` : ''}`);
+    deps.log(
+      `watchdog: ${decision.reason} → ${decision.action}${decision.delayMs ? ` in ${decision.delayMs} ms` : ''}`,
+    );
     pending = null;
     if (decision.delayMs <= 0) {
       act();

@@ -24,8 +24,21 @@ describe('kioskWindowOptions', () => {
 
   it('locks the window down on the chosen display', () => {
     const o = kioskWindowOptions({ bounds, preloadPath: '/app/out/preload/index.cjs', dev: false });
-    expect(o).toMatchObject({ x: 1920, y: 0, width: 1080, height: 1920, kiosk: true, fullscreen: true, frame: false });
-    expect(o).toMatchObject({ show: false, backgroundColor: KIOSK_BACKGROUND, closable: false, resizable: false });
+    expect(o).toMatchObject({
+      x: 1920,
+      y: 0,
+      width: 1080,
+      height: 1920,
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+    });
+    expect(o).toMatchObject({
+      show: false,
+      backgroundColor: KIOSK_BACKGROUND,
+      closable: false,
+      resizable: false,
+    });
     expect(o.webPreferences).toEqual(
       expect.objectContaining({
         preload: '/app/out/preload/index.cjs',
@@ -43,6 +56,7 @@ describe('kioskWindowOptions', () => {
         devTools: false,
         disableDialogs: true,
         autoplayPolicy: 'no-user-gesture-required',
+        disableBlinkFeatures: 'Auxclick',
       }),
     );
     expect(o.webPreferences).not.toHaveProperty('enableBlinkFeatures');
@@ -53,7 +67,12 @@ describe('kioskWindowOptions', () => {
     const o = kioskWindowOptions({ bounds, preloadPath: 'p', dev: true });
     expect(o.kiosk).toBe(false);
     expect(o.webPreferences?.devTools).toBe(true);
-    expect(o.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(o.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
   });
 
   it('loads the kiosk origin', () => {

@@ -38,7 +38,11 @@ export interface KioskWindowInput {
   dev: boolean;
 }
 
-export function kioskWindowOptions({ bounds, preloadPath, dev }: KioskWindowInput): BrowserWindowConstructorOptions {
+export function kioskWindowOptions({
+  bounds,
+  preloadPath,
+  dev,
+}: KioskWindowInput): BrowserWindowConstructorOptions {
   return {
     x: bounds.x,
     y: bounds.y,
@@ -78,6 +82,8 @@ export function kioskWindowOptions({ bounds, preloadPath, dev }: KioskWindowInpu
       enableWebSQL: false,
       zoomFactor: 1,
       disableHtmlFullscreenWindowResize: true,
+      // Middle-click (auxclick) cannot open anything either.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
