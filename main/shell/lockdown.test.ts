@@ -32,15 +32,18 @@ function setup(dev = false) {
 }
 
 describe('lockDownWebContents', () => {
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s refuses foreign URLs only', (name) => {
-    const { contents } = setup();
-    const evil = fakeEvent({ url: 'https://evil.example/' });
-    contents.emit(name, evil);
-    expect(evil.preventDefault).toHaveBeenCalled();
-    const own = fakeEvent({ url: 'kiosk://app/#stories' });
-    contents.emit(name, own);
-    expect(own.preventDefault).not.toHaveBeenCalled();
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s refuses foreign URLs only',
+    (name) => {
+      const { contents } = setup();
+      const evil = fakeEvent({ url: 'https://evil.example/' });
+      contents.emit(name, evil);
+      expect(evil.preventDefault).toHaveBeenCalled();
+      const own = fakeEvent({ url: 'kiosk://app/#stories' });
+      contents.emit(name, own);
+      expect(own.preventDefault).not.toHaveBeenCalled();
+    },
+  );
 
   it('denies every new window, following a kiosk link in place', async () => {
     const { contents } = setup();
@@ -61,7 +64,14 @@ describe('lockDownWebContents', () => {
     expect(unload.preventDefault).toHaveBeenCalled();
     const key = (input: Record<string, unknown>) => {
       const e = fakeEvent();
-      contents.emit('before-input-event', e, { type: 'keyDown', shift: false, control: false, alt: false, meta: false, ...input });
+      contents.emit('before-input-event', e, {
+        type: 'keyDown',
+        shift: false,
+        control: false,
+        alt: false,
+        meta: false,
+        ...input,
+      });
       return e.preventDefault.mock.calls.length > 0;
     };
     expect(key({ key: 'F5', code: 'F5' })).toBe(true);
@@ -119,7 +129,8 @@ describe('lockDownSession', () => {
     const log = vi.fn();
     lockDownSession(session as unknown as Session, { dev: false, platform: 'linux', log });
     // Calls the captured handlers with loosely typed arguments, as Electron would.
-    const call = (name: string, ...args: unknown[]) => (session.handlers[name] as (...a: unknown[]) => unknown)(...args);
+    const call = (name: string, ...args: unknown[]) =>
+      (session.handlers[name] as (...a: unknown[]) => unknown)(...args);
     return { session, call, log };
   }
 
