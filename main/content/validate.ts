@@ -185,12 +185,18 @@ export interface Validated<T> {
  */
 export function validateWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: string, where: Locator): Validated<T> {
   const problems: Problem[] = [];
-  const current: unknown = structuredClone(data);
+  // Cloned only when a misspelt field has to be removed (zod itself never changes its input).
+  let current: unknown = data;
+  let cloned = false;
   for (let attempt = 0; attempt < 5; attempt++) {
     const result = schema.safeParse(current);
     if (result.success) return { value: result.data, problems };
     const unknownKeys = result.error.issues.filter((i) => i.code === 'unrecognized_keys');
     const others = result.error.issues.filter((i) => i.code !== 'unrecognized_keys');
+    if (unknownKeys.length > 0 && !cloned) {
+      current = structuredClone(current);
+      cloned = true;
+    }
     for (const issue of unknownKeys) {
       if (issue.code !== 'unrecognized_keys') continue;
       const known = knownKeysAt(schema, issue.path);
