@@ -56,10 +56,11 @@ function walk(doc: Document, segments: string[], create: boolean): YAMLMap | nul
     if (isSeq(node)) {
       node = node.items.find((item) => isMap(item) && String(item.get('id')) === segment) ?? null;
     } else if (isMap(node)) {
-      let next = node.get(segment, true);
+      let next: unknown = node.get(segment, true);
       if (next === undefined && create) {
-        next = doc.createNode({});
-        node.set(segment, next);
+        const created = doc.createNode({});
+        node.set(segment, created);
+        next = created;
       }
       node = next;
     } else {

@@ -33,6 +33,7 @@ export default defineConfig({
   webServer: {
     command: `node --import tsx scripts/preview.ts --no-build --port ${port} --config tests/e2e/kiosk-config`,
     url: `http://127.0.0.1:${port}/api/settings`,
+    cwd: process.cwd(),
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',

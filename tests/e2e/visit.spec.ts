@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, startVisit, test } from './fixtures';
+import { expect, startVisit, test, touchCentre } from './fixtures';
 
 /** The e2e device config: 30 s idle, 10 s warning (tests/e2e/kiosk-config/kiosk.yaml). */
 const IDLE_MS = 30_000;
@@ -37,8 +37,9 @@ test('a whole visit by touch: attract, language, story, photo zoom, home, idle w
 }) => {
   await page.clock.install();
   await page.goto('/');
+  await expect(page.getByTestId('attract')).toBeVisible();
   const fresh = await freshState(page);
-  expect(fresh.attract).toBe(true);
+  expect(fresh).toMatchObject({ attract: true, lang: 'zh-Hans', overlays: 0, viewer: false });
 
   await startVisit(page, 'en');
   await page.getByTestId('section-stories').tap();
@@ -65,7 +66,7 @@ test('a whole visit by touch: attract, language, story, photo zoom, home, idle w
   await page.clock.runFor(IDLE_MS + 100);
   await expect(page.getByTestId('idle-warning')).toBeVisible();
   await expect(page.getByTestId('idle-countdown')).toContainText('10');
-  await page.getByTestId('idle-continue').tap();
+  await touchCentre(page, page.getByTestId('idle-continue'));
   await expect(page.getByTestId('idle-warning')).toBeHidden();
   await expect(page.getByTestId('home')).toBeVisible();
 
@@ -81,6 +82,7 @@ test('twenty visit-and-reset cycles each end in the fresh state', async ({ kiosk
   test.setTimeout(180_000);
   await page.clock.install();
   await page.goto('/');
+  await expect(page.getByTestId('attract')).toBeVisible();
   const fresh = await freshState(page);
   const languages = ['en', 'zh-Hans', 'ja', 'id'];
   for (let cycle = 0; cycle < 20; cycle += 1) {

@@ -201,8 +201,9 @@ function ZoomableImage({ photo, onSwipe }: { photo: Photo; onSwipe(direction: 1 
       gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false, scrollToZoom: true },
     });
     osd.current = viewer;
-    const isAtHome = () => viewer.viewport.getZoom(true) <= viewer.viewport.getHomeZoom() * 1.02;
-    viewer.addHandler('zoom', () => setZoomed(!isAtHome()));
+    const isAtHome = (current = true) => viewer.viewport.getZoom(current) <= viewer.viewport.getHomeZoom() * 1.02;
+    // The target zoom, so the "whole photograph" control reacts at once, not after the animation.
+    viewer.addHandler('zoom', () => setZoomed(!isAtHome(false)));
     // Double-tap: zoom in where tapped; double-tap again when zoomed: back to the whole photograph.
     viewer.addHandler('canvas-double-click', (event) => {
       event.preventDefaultAction = true;
