@@ -1,0 +1,133 @@
+/**
+ * The shell, for real: the kiosk window is full-screen and in kiosk mode, it refuses to navigate away or
+ * open windows, the page has no Node, every response carries the CSP, and a crashed renderer comes back.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { SKIP_REASON } from './globalSetup';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Set by globalSetup.ts: the Electron binary's path, or empty when it is not installed. */
+const executablePath = process.env.KIOSK_ELECTRON_BINARY ?? '';
+
+test.skip(!executablePath, SKIP_REASON);
+test.describe.configure({ mode: 'serial' });
+
+let app: ElectronApplication;
+let page: Page;
+let userData: string;
+
+test.beforeAll(async () => {
+  if (!executablePath) return;
+  if (
+    !existsSync(path.join(root, 'out/main/index.cjs')) ||
+    !existsSync(path.join(root, 'out/renderer/index.html'))
+  ) {
+    const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    expect(build.status).toBe(0);
+  }
+  userData = mkdtempSync(path.join(tmpdir(), 'kiosk-electron-test-'));
+  app = await electron.launch({
+    executablePath,
+    args: [root, `--user-data-dir=${userData}`],
+    cwd: root,
+  });
+  page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  if (userData) rmSync(userData, { recursive: true, force: true });
+});
+
+async function windowCount(): Promise<number> {
+  return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+}
+
+test('the kiosk window is full-screen, in kiosk mode, menu-less, on kiosk://app/', async () => {
+  await expect.poll(() => page.url()).toMatch(/^kiosk:\/\/app\//);
+  const state = await app.evaluate(({ BrowserWindow, screen }) => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (!win) return null;
+    const display = screen.getDisplayMatching(win.getBounds());
+    return {
+      kiosk: win.isKiosk(),
+      fullScreen: win.isFullScreen(),
+      menuBar: win.isMenuBarVisible(),
+      bounds: win.getBounds(),
+      display: display.bounds,
+      zoom: win.webContents.getZoomFactor(),
+    };
+  });
+  expect(state).not.toBeNull();
+  expect(state?.kiosk).toBe(true);
+  expect(state?.fullScreen).toBe(true);
+  expect(state?.menuBar).toBe(false);
+  expect(state?.bounds).toEqual(state?.display);
+  expect(state?.zoom).toBe(1);
+});
+
+test('the page has no Node and every response carries the CSP', async () => {
+  const globals = await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    return [typeof w.require, typeof w.process, typeof w.module, typeof w.Buffer];
+  });
+  expect(globals).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
+  const csp = await page.evaluate(async () => (await fetch('/')).headers.get('content-security-policy'));
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("script-src 'self'");
+});
+
+for (const target of [
+  'https://example.com/',
+  'file:///etc/passwd',
+  'kiosk://evil/',
+  'data:text/html,hello',
+]) {
+  test(`navigation to ${target} is refused`, async () => {
+    const before = page.url();
+    await page.evaluate((url) => {
+      window.location.href = url;
+    }, target);
+    await page.waitForTimeout(1_000);
+    expect(page.url()).toBe(before);
+  });
+}
+
+test('window.open is refused and no second window appears', async () => {
+  const opened = await page.evaluate(() => [
+    window.open('https://example.com/') === null,
+    window.open('kiosk://app/#elsewhere') === null,
+    window.open('about:blank') === null,
+  ]);
+  expect(opened).toEqual([true, true, true]);
+  await page.waitForTimeout(500);
+  expect(await windowCount()).toBe(1);
+});
+
+test('a crashed renderer comes back', async () => {
+  await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer(),
+  );
+  await expect
+    .poll(
+      () =>
+        app.evaluate(async ({ BrowserWindow }) => {
+          const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+          if (!contents || contents.isCrashed() || contents.isLoading()) return 'not yet';
+          const ready = (await contents.executeJavaScript('document.readyState')) as string;
+          return `${ready} ${contents.getURL()}`;
+        }),
+      { timeout: 30_000 },
+    )
+    .toMatch(/^complete kiosk:\/\/app\//);
+  expect(await windowCount()).toBe(1);
+});
