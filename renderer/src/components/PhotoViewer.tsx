@@ -201,6 +201,13 @@ function ZoomableImage({ photo, onSwipe }: { photo: Photo; onSwipe(direction: 1 
       gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false, scrollToZoom: true },
     });
     osd.current = viewer;
+    // When every tile the first view needs has arrived: the photograph is sharp (the bench reads this).
+    const openedAt = performance.now();
+    viewer.addOnceHandler('open', () => {
+      viewer.world.getItemAt(0)?.addOnceHandler('fully-loaded-change', () => {
+        if (element.current) element.current.dataset.sharpAfterMs = String(Math.round(performance.now() - openedAt));
+      });
+    });
     const isAtHome = (current = true) => viewer.viewport.getZoom(current) <= viewer.viewport.getHomeZoom() * 1.02;
     // The target zoom, so the "whole photograph" control reacts at once, not after the animation.
     viewer.addHandler('zoom', () => setZoomed(!isAtHome(false)));

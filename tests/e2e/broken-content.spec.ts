@@ -1,0 +1,83 @@
+/**
+ * Bad content never breaks the kiosk: each test serves a broken package from tests/fixtures with the real
+ * backend (its own loopback server) and looks at what a visitor would see.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startKioskServer, type KioskServer } from '../../main/server/kioskServer';
+import { expect, test } from './fixtures';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+async function serve(fixture: string): Promise<{ server: KioskServer; cleanup(): Promise<void> }> {
+  const derivedDir = await mkdtemp(path.join(tmpdir(), `kiosk-derived-${fixture}-`));
+  const server = await startKioskServer({
+    rendererDir: path.resolve('out/renderer'),
+    mediaDir: path.resolve('tests/fixtures', fixture),
+    configDir: path.resolve('tests/e2e/kiosk-config'),
+    derivedDir,
+    log: quiet,
+  });
+  return {
+    server,
+    cleanup: async () => {
+      await server.close();
+      await rm(derivedDir, { recursive: true, force: true });
+    },
+  };
+}
+
+test('a package whose exhibit.yaml is unusable shows a calm notice in every language', async ({ kiosk: page }) => {
+  const { server, cleanup } = await serve('exhibit-unusable');
+  try {
+    await page.goto(server.url);
+    await expect(page.getByTestId('unavailable')).toBeVisible();
+    for (const text of ['暂时无法使用', 'temporarily unavailable', '現在ご利用いただけません', 'tidak tersedia']) {
+      await expect(page.getByTestId('unavailable')).toContainText(text);
+    }
+  } finally {
+    await cleanup();
+  }
+});
+
+test('a missing photograph is left out and the rest of the exhibit works', async ({ kiosk: page }) => {
+  const { server, cleanup } = await serve('missing-image');
+  try {
+    await page.goto(server.url);
+    await page.getByTestId('attract').tap();
+    await page.getByTestId('choose-en').tap();
+    await page.getByTestId('section-photos').tap();
+    await expect(page.locator('[data-testid^="gallery-"]')).toHaveCount(1);
+    await page.locator('[data-testid^="gallery-"]').first().tap();
+    await expect(page.getByTestId('photo-viewer')).toBeVisible();
+  } finally {
+    await cleanup();
+  }
+});
+
+test('hostile Markdown never reaches the page as HTML or script', async ({ kiosk: page }) => {
+  const { server, cleanup } = await serve('hostile-markdown');
+  try {
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    await page.goto(server.url);
+    await page.getByTestId('attract').tap();
+    await page.getByTestId('choose-en').tap();
+    await page.getByTestId('section-stories').tap();
+    const stories = page.locator('[data-testid^="story-"]');
+    const count = await stories.count();
+    for (let i = 0; i < count; i += 1) {
+      await stories.nth(i).tap();
+      await expect(page.getByTestId('screen-story')).toBeVisible();
+      expect(await page.locator('.story-body script, .story-body span[style], .story-body a').count()).toBe(0);
+      await page.getByTestId('nav-back').tap();
+    }
+    expect(dialogs).toBe(0);
+  } finally {
+    await cleanup();
+  }
+});
