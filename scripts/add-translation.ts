@@ -23,7 +23,12 @@ import { writeFileAtomically } from '../main/server/atomicWrite';
 
 type Translations = Record<string, Record<string, unknown>>;
 
-export function applyTranslation(doc: Document, lang: string, fields: Record<string, unknown>, final: boolean): string[] {
+export function applyTranslation(
+  doc: Document,
+  lang: string,
+  fields: Record<string, unknown>,
+  final: boolean,
+): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(fields)) {
     const literal = key.startsWith('=');
@@ -40,7 +45,8 @@ export function applyTranslation(doc: Document, lang: string, fields: Record<str
   if (!final) {
     const drafts = doc.get('drafts');
     if (isSeq(drafts)) {
-      if (!drafts.items.some((item) => String((item as { value?: unknown }).value ?? item) === lang)) drafts.add(lang);
+      if (!drafts.items.some((item) => String((item as { value?: unknown }).value ?? item) === lang))
+        drafts.add(lang);
     } else {
       const seq = doc.createNode([lang]);
       seq.flow = true;
@@ -80,7 +86,9 @@ async function main(): Promise<void> {
     },
   });
   if (!values.lang || !values.from) {
-    console.error('Usage: npm run content:add-translation -- --lang ja --from ja.json [--media media] [--final]');
+    console.error(
+      'Usage: npm run content:add-translation -- --lang ja --from ja.json [--media media] [--final]',
+    );
     process.exit(2);
   }
   const translations = JSON.parse(readFileSync(values.from, 'utf8')) as Translations;

@@ -30,9 +30,12 @@ const person = (i: number) => `person-${i}`;
 
 export async function generateExhibit(root: string, mode: ImageMode): Promise<string> {
   const media = path.join(root, 'media');
-  for (const dir of ['photos', 'people', 'diary', 'stories', 'audio']) await mkdir(path.join(media, dir), { recursive: true });
+  for (const dir of ['photos', 'people', 'diary', 'stories', 'audio'])
+    await mkdir(path.join(media, dir), { recursive: true });
   const write = (rel: string, text: string | Buffer) => writeFile(path.join(media, rel), text);
-  const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#808080' } }).jpeg({ quality: 40 }).toBuffer();
+  const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#808080' } })
+    .jpeg({ quality: 40 })
+    .toBuffer();
   await write('photos/shared.jpg', jpeg);
   await write(
     'exhibit.yaml',
@@ -85,7 +88,10 @@ export async function generateExhibit(root: string, mode: ImageMode): Promise<st
         `stories/story-${i}/en.md`,
         `---\ntitle: Story ${i}\nsummary: One sentence.\ncover: ${pid(i)}\norder: ${i}\nrelated:\n  people: [${person(i % PEOPLE)}]\n  timeline: [event-${i % EVENTS}]\nsources: ["Bench"]\n---\n\n${body(i)}`,
       ),
-      write(`stories/story-${i}/ja.md`, `---\ntitle: 物語${i}\nsummary: 一文。\ndraft: true\n---\n\n${body(i)}`),
+      write(
+        `stories/story-${i}/ja.md`,
+        `---\ntitle: 物語${i}\nsummary: 一文。\ndraft: true\n---\n\n${body(i)}`,
+      ),
     );
     if (jobs.length > 500) await flush();
   }
@@ -96,10 +102,13 @@ export async function generateExhibit(root: string, mode: ImageMode): Promise<st
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const modeArg = args[args.indexOf('--images') + 1];
-  const mode: ImageMode = args.includes('--images') && (modeArg === 'distinct' || modeArg === 'skip') ? modeArg : 'shared';
+  const mode: ImageMode =
+    args.includes('--images') && (modeArg === 'distinct' || modeArg === 'skip') ? modeArg : 'shared';
   const root = await mkdtemp(path.join(os.tmpdir(), 'kiosk-bench-content-'));
   try {
-    process.stdout.write(`Generating ${STORIES} stories (×2 languages), ${PHOTOS} photos, ${PEOPLE} people, ${DIARY} diary excerpts, ${EVENTS} events in ${root} …\n`);
+    process.stdout.write(
+      `Generating ${STORIES} stories (×2 languages), ${PHOTOS} photos, ${PEOPLE} people, ${DIARY} diary excerpts, ${EVENTS} events in ${root} …\n`,
+    );
     const media = await generateExhibit(root, mode);
     const runs: number[] = [];
     let summary = '';
@@ -117,13 +126,19 @@ async function main(): Promise<void> {
           ? `every photo has its own tiny JPEG: ${PHOTOS} images decoded (headers only, as the checker does)`
           : 'images NOT decoded (existence only)';
     process.stdout.write(`${summary}\nImages: ${images}\n`);
-    process.stdout.write(`Checker time: first run ${runs[0]?.toFixed(2)} s, then ${runs.slice(1).map((r) => r.toFixed(2)).join(' s, ')} s (target < 3 s)\n`);
+    process.stdout.write(
+      `Checker time: first run ${runs[0]?.toFixed(2)} s, then ${runs
+        .slice(1)
+        .map((r) => r.toFixed(2))
+        .join(' s, ')} s (target < 3 s)\n`,
+    );
   } finally {
     if (!args.includes('--keep')) await rm(root, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1]?.endsWith("bench-content.ts")) main().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
-  process.exitCode = 1;
-});
+if (process.argv[1]?.endsWith('bench-content.ts'))
+  main().catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exitCode = 1;
+  });

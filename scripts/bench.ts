@@ -62,7 +62,8 @@ const probes = () => {
   const w = window as unknown as { __bench: { events: number[]; taps: number[]; frames: number[] | null } };
   w.__bench = { events: [], taps: [], frames: null };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+    // interactionId is newer than TypeScript's DOM lib.
+    for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[]) {
       if (entry.interactionId) w.__bench.events.push(entry.duration);
     }
   }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
@@ -120,7 +121,11 @@ try {
     await page.goto(server.url);
     await page.getByTestId('attract').waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('attract-first-frame').length > 0);
-    report('load → attract first frame', await page.evaluate(() => performance.getEntriesByName('attract-first-frame')[0]?.startTime ?? NaN), 'ms');
+    report(
+      'load → attract first frame',
+      await page.evaluate(() => performance.getEntriesByName('attract-first-frame')[0]?.startTime ?? NaN),
+      'ms',
+    );
 
     const storyFrames: number[] = [];
     const photoFrames: number[] = [];
@@ -128,12 +133,26 @@ try {
       await tap(page, 'attract');
       await tap(page, 'choose-en');
       await tap(page, 'section-stories');
-      storyFrames.push(...(await frameTimesDuring(page, () => page.locator('[data-testid^="story-"]').nth(round % 5).tap())));
+      storyFrames.push(
+        ...(await frameTimesDuring(page, () =>
+          page
+            .locator('[data-testid^="story-"]')
+            .nth(round % 5)
+            .tap(),
+        )),
+      );
       await passNote(page);
       await page.locator('.visit-main').evaluate((el) => el.scrollBy({ top: 900 }));
       await tap(page, 'nav-home');
       await tap(page, 'section-photos');
-      photoFrames.push(...(await frameTimesDuring(page, () => page.locator('[data-testid^="gallery-"]').nth(round % 3).tap())));
+      photoFrames.push(
+        ...(await frameTimesDuring(page, () =>
+          page
+            .locator('[data-testid^="gallery-"]')
+            .nth(round % 3)
+            .tap(),
+        )),
+      );
       await passNote(page);
       await tap(page, 'zoom-in');
       await tap(page, 'viewer-next');
@@ -145,13 +164,17 @@ try {
       await tap(page, 'text-standard');
       await page.getByRole('dialog').locator('.overlay-header button').tap();
       await tap(page, 'nav-home');
-      await page.evaluate(() => (window as unknown as { __kiosk?: { forceReset(): void } }).__kiosk?.forceReset());
+      await page.evaluate(() =>
+        (window as unknown as { __kiosk?: { forceReset(): void } }).__kiosk?.forceReset(),
+      );
       await page.reload();
       await page.addInitScript(probes);
       await page.getByTestId('attract').waitFor();
     }
     // The probes survive reloads through addInitScript; gather the last page's and the totals.
-    const bench = await page.evaluate(() => (window as unknown as { __bench: { events: number[]; taps: number[] } }).__bench);
+    const bench = await page.evaluate(
+      () => (window as unknown as { __bench: { events: number[]; taps: number[] } }).__bench,
+    );
     void bench;
     report('frame time p95, story transitions', quantile(storyFrames.slice(1), 0.95), 'ms');
     report('frame time p95, photo transitions', quantile(photoFrames.slice(1), 0.95), 'ms');
@@ -168,11 +191,16 @@ try {
     await tap(page, 'nav-home');
     await tap(page, 'section-people');
     for (let i = 0; i < 10; i += 1) {
-      await page.locator('[data-testid^="person-"]').nth(i % 5).tap();
+      await page
+        .locator('[data-testid^="person-"]')
+        .nth(i % 5)
+        .tap();
       await tap(page, 'nav-back');
     }
     await page.waitForTimeout(300);
-    const taps = await page.evaluate(() => (window as unknown as { __bench: { events: number[]; taps: number[] } }).__bench);
+    const taps = await page.evaluate(
+      () => (window as unknown as { __bench: { events: number[]; taps: number[] } }).__bench,
+    );
     report('taps measured', String(taps.taps.length));
     report('tap → next paint p50 (rAF probe)', quantile(taps.taps, 0.5), 'ms');
     report('tap → next paint p95 (rAF probe)', quantile(taps.taps, 0.95), 'ms');
@@ -192,9 +220,18 @@ try {
     await tap(page, 'section-photos');
     await page.getByTestId('gallery-safety-zone-map-scan').tap();
     await passNote(page);
-    const sharp = await page.getByTestId('zoomable').getAttribute('data-sharp-after-ms', { timeout: 20_000 }).catch(() => null);
-    await page.waitForFunction(() => document.querySelector('[data-sharp-after-ms]') !== null, null, { timeout: 20_000 });
-    report('large scan (8192×6144): open → sharp', Number(sharp ?? (await page.getByTestId('zoomable').getAttribute('data-sharp-after-ms'))), 'ms');
+    const sharp = await page
+      .getByTestId('zoomable')
+      .getAttribute('data-sharp-after-ms', { timeout: 20_000 })
+      .catch(() => null);
+    await page.waitForFunction(() => document.querySelector('[data-sharp-after-ms]') !== null, null, {
+      timeout: 20_000,
+    });
+    report(
+      'large scan (8192×6144): open → sharp',
+      Number(sharp ?? (await page.getByTestId('zoomable').getAttribute('data-sharp-after-ms'))),
+      'ms',
+    );
     await context.close();
   }
 
@@ -210,11 +247,17 @@ try {
       await tap(page, 'attract');
       await tap(page, `choose-${languages[n % 4]}`);
       await tap(page, 'section-stories');
-      await page.locator('[data-testid^="story-"]').nth(n % 5).tap();
+      await page
+        .locator('[data-testid^="story-"]')
+        .nth(n % 5)
+        .tap();
       await passNote(page);
       await tap(page, 'nav-home');
       await tap(page, 'section-photos');
-      await page.locator('[data-testid^="gallery-"]').nth(n % 3).tap();
+      await page
+        .locator('[data-testid^="gallery-"]')
+        .nth(n % 3)
+        .tap();
       await passNote(page);
       await page.clock.runFor(IDLE_MS + WARNING_MS + 200);
       await page.getByTestId('attract').waitFor();
@@ -246,8 +289,12 @@ try {
       await tap(page, 'diary-rabe-garden-gate');
       await passNote(page);
       await page.getByTestId('narration-play').tap();
-      await page.waitForFunction(() => document.querySelector('[data-narration-status="playing"]') !== null);
-      await page.evaluate(() => (window as unknown as { __kiosk: { forceReset(): void } }).__kiosk.forceReset());
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="narration-player"][data-status="playing"]') !== null,
+      );
+      await page.evaluate(() =>
+        (window as unknown as { __kiosk: { forceReset(): void } }).__kiosk.forceReset(),
+      );
       await page.getByTestId('attract').waitFor();
     };
     for (let n = 0; n < 10; n += 1) await play();
@@ -256,9 +303,15 @@ try {
     for (let n = 10; n < NARRATIONS; n += 1) await play();
     const after = await memory(page);
     const howls = await page.evaluate(
-      () => (window as unknown as { __kioskNarration?: { activeHowls(): number } }).__kioskNarration?.activeHowls() ?? -1,
+      () =>
+        (
+          window as unknown as { __kioskNarration?: { activeHowls(): number } }
+        ).__kioskNarration?.activeHowls() ?? -1,
     );
-    report('narrations played and reset', `${NARRATIONS} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    report(
+      'narrations played and reset',
+      `${NARRATIONS} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
     report('JS heap after 10 / N narrations', `${before.heapMB.toFixed(2)} / ${after.heapMB.toFixed(2)} MB`);
     report('heap growth over narrations', ((after.heapMB - before.heapMB) / before.heapMB) * 100, '%');
     report('Howls alive after the last reset', String(howls));
@@ -271,8 +324,11 @@ try {
 
 // 4. The content checker on a generated large exhibit.
 if (!values['skip-content']) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-content.ts'], { encoding: 'utf8' });
-  const line = (result.stdout ?? '').split('\n').find((l) => /checked|took|seconds|\bs\b/i.test(l)) ?? result.stdout;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-content.ts'], {
+    encoding: 'utf8',
+  });
+  const line =
+    (result.stdout ?? '').split('\n').find((l) => /checked|took|seconds|\bs\b/i.test(l)) ?? result.stdout;
   report('content checker, 1,000 stories + 5,000 photos', line.trim());
 }
 

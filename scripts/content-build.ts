@@ -36,7 +36,9 @@ async function main(): Promise<number> {
       bar.update(p.done, { file: p.file });
       if (p.status === 'failed') bar.updateETA();
     } else if (p.status !== 'up-to-date') {
-      process.stdout.write(`  [${p.done}/${p.total}] ${p.status === 'built' ? 'built' : 'FAILED'}  ${p.file}${p.message ? `  ${p.message}` : ''}\n`);
+      process.stdout.write(
+        `  [${p.done}/${p.total}] ${p.status === 'built' ? 'built' : 'FAILED'}  ${p.file}${p.message ? `  ${p.message}` : ''}\n`,
+      );
     }
   };
   const summary = await ensureDerivatives(mediaDir, derivedDir, { onProgress });
@@ -52,7 +54,8 @@ async function main(): Promise<number> {
   ];
   const line = `${parts.join(', ')} (${summary.total} images) in ${summary.seconds.toFixed(1)} s`;
   process.stdout.write(`${summary.failed.length > 0 ? c.red(line) : c.green(line)}\n`);
-  if (summary.failed.length > 0) process.stdout.write('Run npm run content:check to see what is wrong with these images.\n');
+  if (summary.failed.length > 0)
+    process.stdout.write('Run npm run content:check to see what is wrong with these images.\n');
   return summary.failed.length > 0 ? 1 : 0;
 }
 
@@ -61,7 +64,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Building the derivatives failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Building the derivatives failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 2;
   },
 );

@@ -25,7 +25,9 @@ const { values } = parseArgs({
 });
 
 if (!values['no-build'] || !existsSync('out/renderer/index.html')) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet'], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -64,7 +66,12 @@ if (values.kiosk) {
 }
 
 function findChromium(): string | null {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+  for (const candidate of [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ]) {
     if (candidate && existsSync(candidate)) return candidate;
   }
   return null;

@@ -32,7 +32,10 @@ const server = await startKioskServer({
   configDir: path.resolve('kiosk-config'),
   log: { info: () => undefined, warn: () => undefined, error: (m) => console.error(m) },
 });
-const browser = await chromium.launch({ executablePath: chooseChromium().executablePath, args: chromiumArgs });
+const browser = await chromium.launch({
+  executablePath: chooseChromium().executablePath,
+  args: chromiumArgs,
+});
 mkdirSync(values.out, { recursive: true });
 const only = values.only ? values.only.split(',') : [];
 
@@ -46,7 +49,8 @@ async function shot(page: Page, name: string, lang: string, orientation: string)
 }
 
 async function continuePastNote(page: Page): Promise<void> {
-  if (await page.getByTestId('content-note').isVisible()) await page.getByTestId('content-note-continue').tap();
+  if (await page.getByTestId('content-note').isVisible())
+    await page.getByTestId('content-note-continue').tap();
 }
 
 try {

@@ -6,7 +6,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { findElectronBinary } from './electron-binary';
 
-const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = findElectronBinary();

@@ -52,14 +52,29 @@ run('format', npx, ['prettier', '--check', '.', '--log-level=warn']);
 run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 
 rmSync('test-results/unit.json', { force: true });
-const unitOk = run('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
-const unit = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(
-  'test-results/unit.json',
-);
-if (unit) add({ passed: unit.numPassedTests, failed: unit.numFailedTests, skipped: unit.numPendingTests + unit.numTodoTests });
+const unitOk = run('unit', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/unit.json',
+]);
+const unit = readJson<{
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+}>('test-results/unit.json');
+if (unit)
+  add({
+    passed: unit.numPassedTests,
+    failed: unit.numFailedTests,
+    skipped: unit.numPendingTests + unit.numTodoTests,
+  });
 else if (!unitOk) add({ passed: 0, failed: 1, skipped: 0 });
 
-if (run('content', npx, ['tsx', 'scripts/content-check.ts', 'media'])) add({ passed: 1, failed: 0, skipped: 0 });
+if (run('content', npx, ['tsx', 'scripts/content-check.ts', 'media']))
+  add({ passed: 1, failed: 0, skipped: 0 });
 else add({ passed: 0, failed: 1, skipped: 0 });
 
 if (existsSync('scripts/security-scan.ts')) {
@@ -70,14 +85,16 @@ if (existsSync('scripts/security-scan.ts')) {
 const built = run('build', npx, ['tsx', 'scripts/build.ts', '--quiet']);
 
 if (existsSync('scripts/package-layout.ts') && built) {
-  if (run('package', npx, ['tsx', 'scripts/package-layout.ts', '--no-build'])) add({ passed: 1, failed: 0, skipped: 0 });
+  if (run('package', npx, ['tsx', 'scripts/package-layout.ts'])) add({ passed: 1, failed: 0, skipped: 0 });
   else add({ passed: 0, failed: 1, skipped: 0 });
 }
 
 if (built) {
   console.log(`\nBrowser tests use ${chooseChromium().description}.`);
   rmSync('test-results/e2e-summary.json', { force: true });
-  const ok = run('e2e', npx, ['playwright', 'test', '-c', 'tests/playwright.config.ts'], { E2E_SUMMARY: 'test-results/e2e-summary.json' });
+  const ok = run('e2e', npx, ['playwright', 'test', '-c', 'tests/playwright.config.ts'], {
+    E2E_SUMMARY: 'test-results/e2e-summary.json',
+  });
   const e2e = readJson<Counts>('test-results/e2e-summary.json');
   add(e2e ?? (ok ? null : { passed: 0, failed: 1, skipped: 0 }));
 }
@@ -92,7 +109,8 @@ if (existsSync('tests/electron/playwright.config.ts') && built) {
 }
 
 console.log('\n━━ Summary');
-for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.step.padEnd(10)} ${(r.ms / 1000).toFixed(1)} s`);
+for (const r of results)
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.step.padEnd(10)} ${(r.ms / 1000).toFixed(1)} s`);
 const failedSteps = results.filter((r) => !r.ok).length;
 if (failedSteps > 0 && total.failed === 0) total.failed = failedSteps;
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -11,8 +11,10 @@ export interface ChromiumChoice {
 
 export function chooseChromium(): ChromiumChoice {
   const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv && existsSync(fromEnv)) return { executablePath: fromEnv, description: `CHROMIUM_PATH (${fromEnv})` };
-  if (existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', description: 'Debian chromium (/usr/bin/chromium)' };
+  if (fromEnv && existsSync(fromEnv))
+    return { executablePath: fromEnv, description: `CHROMIUM_PATH (${fromEnv})` };
+  if (existsSync('/usr/bin/chromium'))
+    return { executablePath: '/usr/bin/chromium', description: 'Debian chromium (/usr/bin/chromium)' };
   return { executablePath: undefined, description: "Playwright's own Chromium" };
 }
 

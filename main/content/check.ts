@@ -12,7 +12,13 @@ export interface Colours {
   dim(s: string): string;
 }
 
-export const NO_COLOURS: Colours = { red: (s) => s, yellow: (s) => s, green: (s) => s, bold: (s) => s, dim: (s) => s };
+export const NO_COLOURS: Colours = {
+  red: (s) => s,
+  yellow: (s) => s,
+  green: (s) => s,
+  bold: (s) => s,
+  dim: (s) => s,
+};
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -24,7 +30,13 @@ export function summaryLine(result: Pick<LoadResult, 'problems' | 'drafts' | 'fi
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(result.files, 'file')}; ${plural(result.drafts.length, 'translation')} marked as draft`;
 }
 
-function section(title: string, problems: readonly Problem[], prefix: string, colour: (s: string) => string, c: Colours): string[] {
+function section(
+  title: string,
+  problems: readonly Problem[],
+  prefix: string,
+  colour: (s: string) => string,
+  c: Colours,
+): string[] {
   if (problems.length === 0) return [];
   const lines = [c.bold(colour(title))];
   let lastFile: string | null = null;
@@ -41,7 +53,8 @@ function section(title: string, problems: readonly Problem[], prefix: string, co
 
 export function draftLines(drafts: readonly DraftTranslation[], prefix: string): string[] {
   const byLanguage = new Map<string, string[]>();
-  for (const d of drafts) byLanguage.set(d.language, [...(byLanguage.get(d.language) ?? []), prefix + d.file]);
+  for (const d of drafts)
+    byLanguage.set(d.language, [...(byLanguage.get(d.language) ?? []), prefix + d.file]);
   const lines: string[] = [];
   for (const [lang, files] of [...byLanguage].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`  ${lang} (${files.length}):`);
@@ -59,14 +72,28 @@ export function formatReport(
   const prefix = options.prefix ?? '';
   const errors = result.problems.filter((p) => p.severity === 'error');
   const warnings = result.problems.filter((p) => p.severity === 'warning');
-  const lines = [...section('Errors (must be fixed)', errors, prefix, c.red, c), ...section('Warnings', warnings, prefix, c.yellow, c)];
+  const lines = [
+    ...section('Errors (must be fixed)', errors, prefix, c.red, c),
+    ...section('Warnings', warnings, prefix, c.yellow, c),
+  ];
   if (result.drafts.length > 0) {
-    if (options.listDrafts) lines.push(c.bold('Translations marked as draft (awaiting review)'), ...draftLines(result.drafts, prefix), '');
+    if (options.listDrafts)
+      lines.push(
+        c.bold('Translations marked as draft (awaiting review)'),
+        ...draftLines(result.drafts, prefix),
+        '',
+      );
   }
-  if (!result.exhibit && errors.length > 0) lines.push(c.red('The exhibit cannot be shown with this package; the kiosk would keep the last good version.'));
-  else if (errors.length > 0) lines.push('The kiosk would show this package, leaving out the items with errors.');
+  if (!result.exhibit && errors.length > 0)
+    lines.push(
+      c.red('The exhibit cannot be shown with this package; the kiosk would keep the last good version.'),
+    );
+  else if (errors.length > 0)
+    lines.push('The kiosk would show this package, leaving out the items with errors.');
   const summary = summaryLine(result);
   const hint = result.drafts.length > 0 && !options.listDrafts ? c.dim(' (add --drafts to list them)') : '';
-  lines.push((errors.length > 0 ? c.red(summary) : warnings.length > 0 ? c.yellow(summary) : c.green(summary)) + hint);
+  lines.push(
+    (errors.length > 0 ? c.red(summary) : warnings.length > 0 ? c.yellow(summary) : c.green(summary)) + hint,
+  );
   return lines.join('\n');
 }

@@ -10,8 +10,12 @@ async function packageWithImages(): Promise<{ mediaDir: string; derivedDir: stri
   const root = await mkdtemp(path.join(os.tmpdir(), 'kiosk-derive-'));
   const mediaDir = path.join(root, 'media');
   await mkdir(path.join(mediaDir, 'photos'), { recursive: true });
-  await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#806040' } }).jpeg().toFile(path.join(mediaDir, 'photos', 'big.jpg'));
-  await sharp({ create: { width: 800, height: 600, channels: 3, background: '#204060' } }).png().toFile(path.join(mediaDir, 'photos', 'small.png'));
+  await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#806040' } })
+    .jpeg()
+    .toFile(path.join(mediaDir, 'photos', 'big.jpg'));
+  await sharp({ create: { width: 800, height: 600, channels: 3, background: '#204060' } })
+    .png()
+    .toFile(path.join(mediaDir, 'photos', 'small.png'));
   await writeFile(path.join(mediaDir, 'photos', 'broken.jpg'), 'not an image');
   return { mediaDir, derivedDir: path.join(root, '.media-cache') };
 }
@@ -20,7 +24,9 @@ describe('ensureDerivatives', () => {
   it('builds thumbnails, screen images and Deep Zoom tiles for large images, then does nothing the second time', async () => {
     const { mediaDir, derivedDir } = await packageWithImages();
     const progress: string[] = [];
-    const first = await ensureDerivatives(mediaDir, derivedDir, { onProgress: (p) => progress.push(`${p.file}:${p.status}`) });
+    const first = await ensureDerivatives(mediaDir, derivedDir, {
+      onProgress: (p) => progress.push(`${p.file}:${p.status}`),
+    });
     expect(first).toMatchObject({ total: 3, built: 2, upToDate: 0 });
     expect(first.failed.map((f) => f.file)).toEqual(['photos/broken.jpg']);
     expect(progress).toHaveLength(3);
@@ -50,7 +56,9 @@ describe('ensureDerivatives', () => {
     const { mediaDir, derivedDir } = await packageWithImages();
     await ensureDerivatives(mediaDir, derivedDir);
     const before = (await readDerivativeManifest(derivedDir)).sources['photos/small.png']?.hash;
-    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#ffffff' } }).png().toFile(path.join(mediaDir, 'photos', 'small.png'));
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#ffffff' } })
+      .png()
+      .toFile(path.join(mediaDir, 'photos', 'small.png'));
     const again = await ensureDerivatives(mediaDir, derivedDir);
     expect(again).toMatchObject({ built: 1, upToDate: 1, removed: 1 });
     const after = (await readDerivativeManifest(derivedDir)).sources['photos/small.png']?.hash;
@@ -66,7 +74,9 @@ describe('ensureDerivatives', () => {
     const urls = derivedUrlsFor(manifest, 'photos/big.jpg', info, (p) => `/derived/${p}`);
     expect(urls?.thumbnail).toMatch(/^\/derived\/[0-9a-f]{24}\/thumb\.webp$/);
     expect(urls?.dzi).toMatch(/^\/derived\/[0-9a-f]{24}\/tiles\.dzi$/);
-    expect(derivedUrlsFor(manifest, 'photos/big.jpg', { size: info.size + 1, mtimeMs: info.mtimeMs }, (p) => p)).toBeNull();
+    expect(
+      derivedUrlsFor(manifest, 'photos/big.jpg', { size: info.size + 1, mtimeMs: info.mtimeMs }, (p) => p),
+    ).toBeNull();
   });
 
   it('the valid fixture gets derived URLs from the loader after a build', async () => {

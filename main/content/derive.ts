@@ -56,8 +56,11 @@ export function emptyManifest(): DerivativeManifest {
 /** The manifest in `derivedDir`, or an empty one when it is missing, unreadable or for other settings. */
 export async function readDerivativeManifest(derivedDir: string): Promise<DerivativeManifest> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(derivedDir, MANIFEST_FILE), 'utf8')) as Partial<DerivativeManifest>;
-    if (parsed.format !== 1 || parsed.settings !== DERIVATIVE_SETTINGS || !parsed.sources || !parsed.builds) return emptyManifest();
+    const parsed = JSON.parse(
+      await readFile(path.join(derivedDir, MANIFEST_FILE), 'utf8'),
+    ) as Partial<DerivativeManifest>;
+    if (parsed.format !== 1 || parsed.settings !== DERIVATIVE_SETTINGS || !parsed.sources || !parsed.builds)
+      return emptyManifest();
     return { format: 1, settings: DERIVATIVE_SETTINGS, sources: parsed.sources, builds: parsed.builds };
   } catch {
     return emptyManifest();
@@ -113,7 +116,12 @@ export function derivedUrlsFor(
 }
 
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).update('\n').update(DERIVATIVE_SETTINGS).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(bytes)
+    .update('\n')
+    .update(DERIVATIVE_SETTINGS)
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /** Every image file under `photos/` (hidden files and folders skipped), relative to the package. */
@@ -130,7 +138,10 @@ export async function listPhotoImages(mediaDir: string): Promise<string[]> {
       if (entry.name.startsWith('.')) continue;
       const child = `${relative}/${entry.name}`;
       if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile() && (IMAGE_EXTENSIONS as readonly string[]).includes(entry.name.toLowerCase().split('.').pop() ?? ''))
+      else if (
+        entry.isFile() &&
+        (IMAGE_EXTENSIONS as readonly string[]).includes(entry.name.toLowerCase().split('.').pop() ?? '')
+      )
         out.push(child);
     }
   }
@@ -168,7 +179,11 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Build the three derivatives of one image into `<derivedDir>/<hash>/`. */
-export async function buildDerivatives(bytes: Buffer, derivedDir: string, hash: string): Promise<DerivativeBuild> {
+export async function buildDerivatives(
+  bytes: Buffer,
+  derivedDir: string,
+  hash: string,
+): Promise<DerivativeBuild> {
   const temp = path.join(derivedDir, `.building-${hash}-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
@@ -225,13 +240,23 @@ export async function ensureDerivatives(
   await mkdir(derivedDir, { recursive: true });
   const manifest = await readDerivativeManifest(derivedDir);
   const images = await listPhotoImages(mediaDir);
-  const summary: DerivativeSummary = { total: images.length, built: 0, upToDate: 0, failed: [], removed: 0, seconds: 0 };
+  const summary: DerivativeSummary = {
+    total: images.length,
+    built: 0,
+    upToDate: 0,
+    failed: [],
+    removed: 0,
+    seconds: 0,
+  };
   const sources: DerivativeManifest['sources'] = {};
   let done = 0;
   let sinceSave = 0;
   const save = async () => {
     sinceSave = 0;
-    await writeFileAtomically(path.join(derivedDir, MANIFEST_FILE), JSON.stringify({ ...manifest, sources: { ...manifest.sources, ...sources } }, null, 1));
+    await writeFileAtomically(
+      path.join(derivedDir, MANIFEST_FILE),
+      JSON.stringify({ ...manifest, sources: { ...manifest.sources, ...sources } }, null, 1),
+    );
   };
   const report = (file: string, status: DerivativeStatus, message?: string) => {
     done++;

@@ -87,7 +87,13 @@ export function defaultUrlFor(area: UrlArea, relativePath: string): string {
 }
 
 type Kind = 'photos' | 'people' | 'diary' | 'stories' | 'timeline';
-const KIND_WORD: Record<Kind, string> = { photos: 'photo', people: 'person', diary: 'diary excerpt', stories: 'story', timeline: 'timeline event' };
+const KIND_WORD: Record<Kind, string> = {
+  photos: 'photo',
+  people: 'person',
+  diary: 'diary excerpt',
+  stories: 'story',
+  timeline: 'timeline event',
+};
 const KIND_FILE: Record<Kind, (id: string) => string> = {
   photos: (id) => `photos/${id}.yaml`,
   people: (id) => `people/${id}.yaml`,
@@ -156,11 +162,16 @@ function isValidLanguageTag(tag: string): string | null {
 /** A likely intended language for a misspelt tag: same letters in another case, or `_` for `-`. */
 function languageSuggestion(tag: string, languages: readonly Lang[]): Lang | undefined {
   const simple = (t: string) => t.toLowerCase().replace(/_/g, '-');
-  return languages.find((l) => simple(l) === simple(tag)) ?? languages.find((l) => simple(tag).startsWith(`${simple(l)}-`));
+  return (
+    languages.find((l) => simple(l) === simple(tag)) ??
+    languages.find((l) => simple(tag).startsWith(`${simple(l)}-`))
+  );
 }
 
 function plainList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 export async function loadExhibitPackage(mediaDir: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -172,8 +183,20 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   const decodeImages = options.decodeImages !== false;
   const derivedDir = options.derivedDir ?? path.join(path.dirname(path.resolve(mediaDir)), '.media-cache');
 
-  const report = (severity: Severity, ctx: { file: string } & Partial<Locator>, fieldPath: FieldPath | undefined, code: string, message: string, at: 'value' | 'key' = 'value') => {
-    const where = fieldPath && ctx.locate ? (at === 'key' ? ctx.locateKey?.(fieldPath) : ctx.locate(fieldPath)) : undefined;
+  const report = (
+    severity: Severity,
+    ctx: { file: string } & Partial<Locator>,
+    fieldPath: FieldPath | undefined,
+    code: string,
+    message: string,
+    at: 'value' | 'key' = 'value',
+  ) => {
+    const where =
+      fieldPath && ctx.locate
+        ? at === 'key'
+          ? ctx.locateKey?.(fieldPath)
+          : ctx.locate(fieldPath)
+        : undefined;
     problems.push({
       severity,
       file: ctx.file,
@@ -193,14 +216,27 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       bytes = readFileSync(path.join(mediaDir, ...relative.split('/')));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') report('error', { file: relative }, undefined, 'unreadable-file', `the file cannot be read (${code ?? String(error)})`);
+      if (code !== 'ENOENT')
+        report(
+          'error',
+          { file: relative },
+          undefined,
+          'unreadable-file',
+          `the file cannot be read (${code ?? String(error)})`,
+        );
       return null;
     }
     filesSeen.add(relative);
     try {
       return utf8.decode(bytes).replace(/^\uFEFF/, '');
     } catch {
-      report('error', { file: relative }, undefined, 'not-utf8', 'the file is not saved as UTF-8 text; save it again choosing the UTF-8 encoding');
+      report(
+        'error',
+        { file: relative },
+        undefined,
+        'not-utf8',
+        'the file is not saved as UTF-8 text; save it again choosing the UTF-8 encoding',
+      );
       return null;
     }
   }
@@ -218,7 +254,12 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   }
 
   /** Parse and validate one YAML file; undefined when it cannot be used (problems already reported). */
-  function parseYamlFile<T>(text: string, file: string, schema: z.ZodType<T>, lineOffset = 0): { value?: T; ctx: FileContext } {
+  function parseYamlFile<T>(
+    text: string,
+    file: string,
+    schema: z.ZodType<T>,
+    lineOffset = 0,
+  ): { value?: T; ctx: FileContext } {
     const source = parseYamlSource(text, file, { lineOffset });
     problems.push(...source.problems);
     const ctx: FileContext = { file, locate: source.locate, locateKey: source.locateKey };
@@ -249,7 +290,13 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   let exhibitCtx: FileContext = { file: 'exhibit.yaml', ...NOWHERE };
   if (exhibitText === null) {
     if (!filesSeen.has('exhibit.yaml'))
-      report('error', { file: 'exhibit.yaml' }, undefined, 'missing-exhibit', `there is no exhibit.yaml in ${path.basename(path.resolve(mediaDir))}/; is this the right folder?`);
+      report(
+        'error',
+        { file: 'exhibit.yaml' },
+        undefined,
+        'missing-exhibit',
+        `there is no exhibit.yaml in ${path.basename(path.resolve(mediaDir))}/; is this the right folder?`,
+      );
   } else {
     const parsed = parseYamlFile(exhibitText, 'exhibit.yaml', exhibitSchema);
     exhibitFile = parsed.value;
@@ -264,16 +311,34 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     exhibitFile.languages.forEach((tag, i) => {
       const canonical = isValidLanguageTag(tag);
       if (!canonical)
-        report('error', exhibitCtx, ['languages', i], 'invalid-language', `"${tag}" is not a valid language tag; use tags like en, zh-Hans, ja, id`);
+        report(
+          'error',
+          exhibitCtx,
+          ['languages', i],
+          'invalid-language',
+          `"${tag}" is not a valid language tag; use tags like en, zh-Hans, ja, id`,
+        );
       else {
         if (canonical !== tag)
-          report('warning', exhibitCtx, ['languages', i], 'language-spelling', `the usual spelling of "${tag}" is "${canonical}"; use the same spelling everywhere`);
+          report(
+            'warning',
+            exhibitCtx,
+            ['languages', i],
+            'language-spelling',
+            `the usual spelling of "${tag}" is "${canonical}"; use the same spelling everywhere`,
+          );
         valid.push(tag);
       }
     });
     languages = valid;
     if (!valid.includes(exhibitFile.defaultLanguage)) {
-      report('error', exhibitCtx, ['defaultLanguage'], 'default-language-not-listed', `the default language "${exhibitFile.defaultLanguage}" must also be listed in languages (${valid.join(', ')})`);
+      report(
+        'error',
+        exhibitCtx,
+        ['defaultLanguage'],
+        'default-language-not-listed',
+        `the default language "${exhibitFile.defaultLanguage}" must also be listed in languages (${valid.join(', ')})`,
+      );
       exhibitFile = undefined;
       languages = null;
     } else {
@@ -294,14 +359,26 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
    * Check a localized map: unknown language keys are errors (and dropped), a missing default language is
    * an error (`ok: false`), other missing languages are collected for one warning per file.
    */
-  function localized(value: Record<string, string> | undefined, ctx: FileContext, fieldPath: FieldPath, translatable = true): { ok: boolean; text?: LocalizedText } {
+  function localized(
+    value: Record<string, string> | undefined,
+    ctx: FileContext,
+    fieldPath: FieldPath,
+    translatable = true,
+  ): { ok: boolean; text?: LocalizedText } {
     if (value === undefined) return { ok: true };
     if (!languages || !defaultLanguage) return { ok: true, text: { ...value } };
     const text: LocalizedText = {};
     for (const [lang, raw] of Object.entries(value)) {
       if (!languages.includes(lang)) {
         const suggestion = languageSuggestion(lang, languages);
-        report('error', ctx, [...fieldPath, lang], 'unknown-language', `"${lang}" is not one of the exhibit's languages (${languageList()})${suggestion ? ` — did you mean "${suggestion}"?` : ''}; this text is not shown`, 'key');
+        report(
+          'error',
+          ctx,
+          [...fieldPath, lang],
+          'unknown-language',
+          `"${lang}" is not one of the exhibit's languages (${languageList()})${suggestion ? ` — did you mean "${suggestion}"?` : ''}; this text is not shown`,
+          'key',
+        );
         continue;
       }
       if (raw.trim() === '') continue;
@@ -309,7 +386,13 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     }
     for (const lang of Object.keys(text)) languagesWithText.add(lang);
     if (text[defaultLanguage] === undefined) {
-      report('error', ctx, fieldPath, 'missing-default-language', `there is no text in the default language (${defaultLanguage})`);
+      report(
+        'error',
+        ctx,
+        fieldPath,
+        'missing-default-language',
+        `there is no text in the default language (${defaultLanguage})`,
+      );
       return { ok: false };
     }
     if (translatable) {
@@ -343,11 +426,21 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     return { ok, texts };
   }
 
-  function collectDrafts(list: readonly string[], ctx: FileContext, fieldPath: FieldPath = ['drafts']): Lang[] {
+  function collectDrafts(
+    list: readonly string[],
+    ctx: FileContext,
+    fieldPath: FieldPath = ['drafts'],
+  ): Lang[] {
     const out: Lang[] = [];
     list.forEach((lang, i) => {
       if (languages && !languages.includes(lang)) {
-        report('warning', ctx, [...fieldPath, i], 'unknown-language', `"${lang}" in drafts is not one of the exhibit's languages (${languageList()})`);
+        report(
+          'warning',
+          ctx,
+          [...fieldPath, i],
+          'unknown-language',
+          `"${lang}" in drafts is not one of the exhibit's languages (${languageList()})`,
+        );
         return;
       }
       if (!out.includes(lang)) {
@@ -358,23 +451,49 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     return out;
   }
 
-  function historicalDate(value: DateValue | undefined, approximate: boolean, note: LocalizedText | undefined): HistoricalDate | undefined {
+  function historicalDate(
+    value: DateValue | undefined,
+    approximate: boolean,
+    note: LocalizedText | undefined,
+  ): HistoricalDate | undefined {
     if (value === undefined) return undefined;
     const iso = typeof value === 'number' ? String(value).padStart(4, '0') : value;
     const parts = iso.split('-').length;
-    return { iso, precision: parts === 1 ? 'year' : parts === 2 ? 'month' : 'day', approximate, ...(note ? { note } : {}) };
+    return {
+      iso,
+      precision: parts === 1 ? 'year' : parts === 2 ? 'month' : 'day',
+      approximate,
+      ...(note ? { note } : {}),
+    };
   }
 
   // ── references ───────────────────────────────────────────────────────────────────────────────────
-  const known: Record<Kind, Set<string>> = { photos: new Set(), people: new Set(), diary: new Set(), stories: new Set(), timeline: new Set() };
-  const usable: Record<Kind, Set<string>> = { photos: new Set(), people: new Set(), diary: new Set(), stories: new Set(), timeline: new Set() };
+  const known: Record<Kind, Set<string>> = {
+    photos: new Set(),
+    people: new Set(),
+    diary: new Set(),
+    stories: new Set(),
+    timeline: new Set(),
+  };
+  const usable: Record<Kind, Set<string>> = {
+    photos: new Set(),
+    people: new Set(),
+    diary: new Set(),
+    stories: new Set(),
+    timeline: new Set(),
+  };
   const sites: ReferenceSite[] = [];
 
   function refer(kind: Kind, id: string, ctx: FileContext, fieldPath: FieldPath, drop: () => void): void {
     sites.push({ kind, id, ctx, path: fieldPath, drop });
   }
 
-  function relatedSites(related: RelatedFile | undefined, target: RelatedIds, ctx: FileContext, prefix: FieldPath): void {
+  function relatedSites(
+    related: RelatedFile | undefined,
+    target: RelatedIds,
+    ctx: FileContext,
+    prefix: FieldPath,
+  ): void {
     if (!related) return;
     for (const kind of ['stories', 'people', 'diary', 'photos', 'timeline'] as const) {
       related[kind].forEach((id, i) => {
@@ -415,9 +534,20 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         : import('node:fs/promises').then(async ({ stat }) => {
             try {
               const info = await stat(absolute);
-              return { ok: true as const, width: 0, height: 0, format: 'unknown', size: info.size, mtimeMs: info.mtimeMs };
+              return {
+                ok: true as const,
+                width: 0,
+                height: 0,
+                format: 'unknown',
+                size: info.size,
+                mtimeMs: info.mtimeMs,
+              };
             } catch {
-              return { ok: false as const, code: 'missing-file', message: `the image file "${relative}" does not exist` };
+              return {
+                ok: false as const,
+                code: 'missing-file',
+                message: `the image file "${relative}" does not exist`,
+              };
             }
           });
       imageChecks.set(relative, check);
@@ -427,26 +557,58 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   };
 
   /** Read the `*.yaml` files of one folder; warn about files that do not belong there. */
-  async function itemFiles(folder: string, allowed: (name: string) => boolean): Promise<{ id: string; file: string }[]> {
+  async function itemFiles(
+    folder: string,
+    allowed: (name: string) => boolean,
+  ): Promise<{ id: string; file: string }[]> {
     const out: { id: string; file: string }[] = [];
     for (const entry of await listDir(folder)) {
       const file = `${folder}/${entry.name}`;
       if (entry.isDir) {
-        if (folder !== 'photos') report('warning', { file: `${file}/` }, undefined, 'unexpected-folder', `folders inside ${folder}/ are not read`);
+        if (folder !== 'photos')
+          report(
+            'warning',
+            { file: `${file}/` },
+            undefined,
+            'unexpected-folder',
+            `folders inside ${folder}/ are not read`,
+          );
         continue;
       }
       if (entry.name.endsWith('.yml')) {
-        report('error', { file }, undefined, 'wrong-extension', `only .yaml files are read; rename it to ${entry.name.replace(/\.yml$/, '.yaml')}`);
+        report(
+          'error',
+          { file },
+          undefined,
+          'wrong-extension',
+          `only .yaml files are read; rename it to ${entry.name.replace(/\.yml$/, '.yaml')}`,
+        );
         continue;
       }
       if (!entry.name.endsWith('.yaml')) {
-        if (!allowed(entry.name)) report('warning', { file }, undefined, 'unexpected-file', `this file is not part of the package format and is ignored`);
+        if (!allowed(entry.name))
+          report(
+            'warning',
+            { file },
+            undefined,
+            'unexpected-file',
+            `this file is not part of the package format and is ignored`,
+          );
         continue;
       }
       const id = entry.name.slice(0, -'.yaml'.length);
       if (!KEBAB_CASE.test(id)) {
-        const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-        report('error', { file }, undefined, 'bad-id', `the file name is the item's id and must use only lowercase letters a–z, digits and single hyphens${suggestion ? `; rename it to ${suggestion}.yaml` : ''}`);
+        const suggestion = id
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-+|-+$/g, '');
+        report(
+          'error',
+          { file },
+          undefined,
+          'bad-id',
+          `the file name is the item's id and must use only lowercase letters a–z, digits and single hyphens${suggestion ? `; rename it to ${suggestion}.yaml` : ''}`,
+        );
         continue;
       }
       out.push({ id, file });
@@ -454,7 +616,8 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     return out;
   }
 
-  const isImageName = (name: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(name.toLowerCase().split('.').pop() ?? '');
+  const isImageName = (name: string) =>
+    (IMAGE_EXTENSIONS as readonly string[]).includes(name.toLowerCase().split('.').pop() ?? '');
 
   const [photoFiles, peopleFiles, diaryFiles] = await Promise.all([
     itemFiles('photos', isImageName),
@@ -473,7 +636,12 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       if (text === null) return null;
       const { value, ctx } = parseYamlFile(text, file, photoSchema);
       if (!value) return null;
-      const { ok, texts } = localizedFields(value, ctx, ['caption', 'alt', 'credit', 'rights'] as const, ['place', 'contentNote', 'dateNote'] as const);
+      const { ok, texts } = localizedFields(
+        value,
+        ctx,
+        ['caption', 'alt', 'credit', 'rights'] as const,
+        ['place', 'contentNote', 'dateNote'] as const,
+      );
       const photoDrafts = collectDrafts(value.drafts, ctx);
       const image = `photos/${value.file}`;
       imagesUsed.add(image);
@@ -518,13 +686,26 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   for (const p of photos) usable.photos.add(p.id);
 
   // Images nobody uses (an image beside a photo file of the same name belongs to it, even if that file is broken).
-  const photoFileNames = new Set((await listDir('photos')).filter((e) => e.name.endsWith('.yaml')).map((e) => e.name.slice(0, -5)));
+  const photoFileNames = new Set(
+    (await listDir('photos')).filter((e) => e.name.endsWith('.yaml')).map((e) => e.name.slice(0, -5)),
+  );
   for (const entry of await listDir('photos')) {
     const relative = `photos/${entry.name}`;
     const sameName = entry.name.replace(/\.[^.]+$/, '');
-    if (!entry.isDir && isImageName(entry.name) && !imagesUsed.has(relative) && !photoFileNames.has(sameName)) {
+    if (
+      !entry.isDir &&
+      isImageName(entry.name) &&
+      !imagesUsed.has(relative) &&
+      !photoFileNames.has(sameName)
+    ) {
       filesSeen.add(relative);
-      report('warning', { file: relative }, undefined, 'unused-image', `no photo file uses this image, so it is not shown; add photos/${entry.name.replace(/\.[^.]+$/, '')}.yaml for it`);
+      report(
+        'warning',
+        { file: relative },
+        undefined,
+        'unused-image',
+        `no photo file uses this image, so it is not shown; add photos/${entry.name.replace(/\.[^.]+$/, '')}.yaml for it`,
+      );
     }
   }
 
@@ -535,7 +716,12 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       if (text === null) return null;
       const { value, ctx } = parseYamlFile(text, file, personSchema);
       if (!value) return null;
-      const { ok, texts } = localizedFields(value, ctx, ['name', 'role', 'nationality', 'biography'] as const, [] as const);
+      const { ok, texts } = localizedFields(
+        value,
+        ctx,
+        ['name', 'role', 'nationality', 'biography'] as const,
+        [] as const,
+      );
       const personDrafts = collectDrafts(value.drafts, ctx);
       if (!ok) return null;
       const person: Person = {
@@ -568,11 +754,22 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       if (text === null) return null;
       const { value, ctx } = parseYamlFile(text, file, diarySchema);
       if (!value) return null;
-      const { ok, texts } = localizedFields(value, ctx, ['text'] as const, ['place', 'contentNote', 'dateNote'] as const);
+      const { ok, texts } = localizedFields(
+        value,
+        ctx,
+        ['text'] as const,
+        ['place', 'contentNote', 'dateNote'] as const,
+      );
       const entryDrafts = collectDrafts(value.drafts, ctx);
       let usableEntry = ok;
       if (!isValidLanguageTag(value.originalLanguage))
-        report('error', ctx, ['originalLanguage'], 'invalid-language', `"${value.originalLanguage}" is not a valid language tag (e.g. de, en, zh-Hans)`);
+        report(
+          'error',
+          ctx,
+          ['originalLanguage'],
+          'invalid-language',
+          `"${value.originalLanguage}" is not a valid language tag (e.g. de, en, zh-Hans)`,
+        );
       const author = unresolved('people', value.author);
       if (author) {
         report(
@@ -591,13 +788,26 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       await Promise.all(
         Object.entries(value.narration).map(async ([lang, n]) => {
           if (languages && !languages.includes(lang)) {
-            report('error', ctx, ['narration', lang], 'unknown-language', `"${lang}" is not one of the exhibit's languages (${languageList()}); this narration is not played`, 'key');
+            report(
+              'error',
+              ctx,
+              ['narration', lang],
+              'unknown-language',
+              `"${lang}" is not one of the exhibit's languages (${languageList()}); this narration is not played`,
+              'key',
+            );
             return;
           }
           filesSeen.add(n.audio);
           const audio = await checkAudio(path.join(mediaDir, ...n.audio.split('/')), n.audio);
           if (!audio.ok) {
-            report('error', ctx, ['narration', lang, 'audio'], audio.code, `${audio.message}; this narration is not played`);
+            report(
+              'error',
+              ctx,
+              ['narration', lang, 'audio'],
+              audio.code,
+              `${audio.message}; this narration is not played`,
+            );
             return;
           }
           const entry: Narration = { audio: urlFor('media', n.audio), placeholder: n.placeholder };
@@ -605,7 +815,14 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
             filesSeen.add(n.captions);
             const vtt = await checkCaptions(path.join(mediaDir, ...n.captions.split('/')), n.captions);
             if (vtt.ok) entry.captions = urlFor('media', n.captions);
-            else report('error', ctx, ['narration', lang, 'captions'], vtt.code, `${vtt.message}; the narration plays without captions`);
+            else
+              report(
+                'error',
+                ctx,
+                ['narration', lang, 'captions'],
+                vtt.code,
+                `${vtt.message}; the narration plays without captions`,
+              );
           }
           narration[lang] = entry;
         }),
@@ -614,20 +831,40 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       await Promise.all(
         Object.entries(value.captions).map(async ([lang, c]) => {
           if (languages && !languages.includes(lang)) {
-            report('error', ctx, ['captions', lang], 'unknown-language', `"${lang}" is not one of the exhibit's languages (${languageList()}); these captions are not shown`, 'key');
+            report(
+              'error',
+              ctx,
+              ['captions', lang],
+              'unknown-language',
+              `"${lang}" is not one of the exhibit's languages (${languageList()}); these captions are not shown`,
+              'key',
+            );
             return;
           }
           if (!value.narration[c.narration]) {
-            report('error', ctx, ['captions', lang, 'narration'], 'unknown-narration', `there is no narration in "${c.narration}" for these captions to go with (narration is given for: ${Object.keys(value.narration).join(', ') || 'none'})`);
+            report(
+              'error',
+              ctx,
+              ['captions', lang, 'narration'],
+              'unknown-narration',
+              `there is no narration in "${c.narration}" for these captions to go with (narration is given for: ${Object.keys(value.narration).join(', ') || 'none'})`,
+            );
             return;
           }
           filesSeen.add(c.file);
           const vtt = await checkCaptions(path.join(mediaDir, ...c.file.split('/')), c.file);
           if (!vtt.ok) {
-            report('error', ctx, ['captions', lang, 'file'], vtt.code, `${vtt.message}; these captions are not shown`);
+            report(
+              'error',
+              ctx,
+              ['captions', lang, 'file'],
+              vtt.code,
+              `${vtt.message}; these captions are not shown`,
+            );
             return;
           }
-          if (narration[c.narration]) captions[lang] = { narration: c.narration, url: urlFor('media', c.file) };
+          if (narration[c.narration])
+            captions[lang] = { narration: c.narration, url: urlFor('media', c.file) };
         }),
       );
       if (!usableEntry) return null;
@@ -671,20 +908,33 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       collectDrafts(value.drafts, ctx);
       const firstLine = new Map<string, number | undefined>();
       value.events.forEach((raw, i) => {
-        const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+        const id =
+          typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string'
+            ? raw.id
+            : undefined;
         if (id) known.timeline.add(id);
         const eventCtx: FileContext = { file: 'timeline.yaml', ...prefixed(ctx, ['events', i]) };
         const result = validateWithSchema(timelineEventSchema, raw, 'timeline.yaml', eventCtx);
-        for (const p of result.problems) problems.push({ ...p, field: formatField(['events', i, ...(p.field ? [p.field] : [])]) });
+        for (const p of result.problems)
+          problems.push({ ...p, field: formatField(['events', i, ...(p.field ? [p.field] : [])]) });
         const event = result.value;
         if (!event) return;
         if (firstLine.has(event.id)) {
           const line = firstLine.get(event.id);
-          report('error', ctx, ['events', i, 'id'], 'duplicate-id', `the id "${event.id}" is already used by another event${line ? ` (line ${line})` : ''}; this event is left out`);
+          report(
+            'error',
+            ctx,
+            ['events', i, 'id'],
+            'duplicate-id',
+            `the id "${event.id}" is already used by another event${line ? ` (line ${line})` : ''}; this event is left out`,
+          );
           return;
         }
         firstLine.set(event.id, ctx.locate(['events', i, 'id'])?.line);
-        const { ok, texts } = localizedFields(event, ctx, ['title', 'text'] as const, ['dateNote'] as const, ['events', i]);
+        const { ok, texts } = localizedFields(event, ctx, ['title', 'text'] as const, ['dateNote'] as const, [
+          'events',
+          i,
+        ]);
         if (!ok) return;
         const resolved: TimelineEvent = {
           id: event.id,
@@ -707,11 +957,23 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   for (const entry of await listDir('stories')) {
     const file = `stories/${entry.name}`;
     if (!entry.isDir) {
-      report('warning', { file }, undefined, 'unexpected-file', 'stories are folders (stories/<id>/<language>.md); this file is ignored');
+      report(
+        'warning',
+        { file },
+        undefined,
+        'unexpected-file',
+        'stories are folders (stories/<id>/<language>.md); this file is ignored',
+      );
       continue;
     }
     if (!KEBAB_CASE.test(entry.name)) {
-      report('error', { file: `${file}/` }, undefined, 'bad-id', "the folder name is the story's id and must use only lowercase letters a–z, digits and single hyphens");
+      report(
+        'error',
+        { file: `${file}/` },
+        undefined,
+        'bad-id',
+        "the folder name is the story's id and must use only lowercase letters a–z, digits and single hyphens",
+      );
       continue;
     }
     storyDirs.push(entry.name);
@@ -734,13 +996,25 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       for (const entry of await listDir(folder)) {
         const file = `${folder}/${entry.name}`;
         if (entry.isDir || !entry.name.endsWith('.md')) {
-          report('warning', { file }, undefined, 'unexpected-file', `only <language>.md files are read in a story folder (like ${defaultLanguage ?? 'en'}.md); this is ignored`);
+          report(
+            'warning',
+            { file },
+            undefined,
+            'unexpected-file',
+            `only <language>.md files are read in a story folder (like ${defaultLanguage ?? 'en'}.md); this is ignored`,
+          );
           continue;
         }
         const lang = entry.name.slice(0, -3);
         if (languages && !languages.includes(lang)) {
           const suggestion = languageSuggestion(lang, languages);
-          report('error', { file }, undefined, 'unknown-language', `"${lang}" is not one of the exhibit's languages (${languageList()})${suggestion ? ` — did you mean ${suggestion}.md?` : ''}; this file is not shown`);
+          report(
+            'error',
+            { file },
+            undefined,
+            'unknown-language',
+            `"${lang}" is not one of the exhibit's languages (${languageList()})${suggestion ? ` — did you mean ${suggestion}.md?` : ''}; this file is not shown`,
+          );
           continue;
         }
         if (lang === defaultLanguage) defaultFileExists = true;
@@ -748,34 +1022,72 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         if (text === null) continue;
         const split = splitFrontMatter(text);
         if ('error' in split) {
-          problems.push({ severity: 'error', file, line: split.line, column: 1, message: split.error, code: 'missing-front-matter' });
+          problems.push({
+            severity: 'error',
+            file,
+            line: split.line,
+            column: 1,
+            message: split.error,
+            code: 'missing-front-matter',
+          });
           continue;
         }
-        const { value: front, ctx } = parseYamlFile(split.frontMatter, file, storyFrontMatterSchema, split.frontMatterLineOffset);
+        const { value: front, ctx } = parseYamlFile(
+          split.frontMatter,
+          file,
+          storyFrontMatterSchema,
+          split.frontMatterLineOffset,
+        );
         const body = markdownToBlocks(split.body, file, split.bodyLineOffset);
         problems.push(...body.problems);
         if (!front || body.problems.some((p) => p.severity === 'error')) continue;
         if (front.draft) drafts.push({ file, language: lang });
-        const storyText: StoryText = { title: front.title, summary: front.summary, draft: front.draft, blocks: body.blocks };
+        const storyText: StoryText = {
+          title: front.title,
+          summary: front.summary,
+          draft: front.draft,
+          blocks: body.blocks,
+        };
         if (front.contentNote) storyText.contentNote = front.contentNote;
         versions.push({
           lang,
           ctx,
           front,
           text: storyText,
-          photoSites: body.photos.map((p) => ({ photoId: p.photoId, ...(p.line !== undefined ? { position: { line: p.line, column: p.column ?? 1 } } : {}) })),
+          photoSites: body.photos.map((p) => ({
+            photoId: p.photoId,
+            ...(p.line !== undefined ? { position: { line: p.line, column: p.column ?? 1 } } : {}),
+          })),
         });
       }
-      const main = versions.find((v) => v.lang === defaultLanguage) ?? (defaultLanguage ? undefined : versions[0]);
+      const main =
+        versions.find((v) => v.lang === defaultLanguage) ?? (defaultLanguage ? undefined : versions[0]);
       if (!main) {
         if (!defaultFileExists && defaultLanguage)
-          report('error', { file: `${folder}/` }, undefined, 'missing-default-language', `the story has no ${defaultLanguage}.md (the default language); the story is left out`);
+          report(
+            'error',
+            { file: `${folder}/` },
+            undefined,
+            'missing-default-language',
+            `the story has no ${defaultLanguage}.md (the default language); the story is left out`,
+          );
         else if (defaultLanguage)
-          problems.push({ severity: 'warning', file: `${folder}/${defaultLanguage}.md`, message: 'the story is left out because this default-language file has errors', code: 'left-out' });
+          problems.push({
+            severity: 'warning',
+            file: `${folder}/${defaultLanguage}.md`,
+            message: 'the story is left out because this default-language file has errors',
+            code: 'left-out',
+          });
         return null;
       }
       if (!main.front.sources || main.front.sources.length === 0) {
-        report('error', main.ctx, ['sources'], 'missing-field', 'the default-language file must list the story\'s sources (sources:); the story is left out');
+        report(
+          'error',
+          main.ctx,
+          ['sources'],
+          'missing-field',
+          "the default-language file must list the story's sources (sources:); the story is left out",
+        );
         return null;
       }
       const story: Story = {
@@ -796,13 +1108,27 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       for (const v of versions) {
         if (v !== main) {
           for (const key of ['cover', 'related', 'sources', 'order'] as const) {
-            if (v.front[key] !== undefined && JSON.stringify(v.front[key]) !== JSON.stringify(main.front[key]))
-              report('warning', v.ctx, [key], 'differs-from-default', `${key} differs from ${main.lang}.md; the default-language file's ${key} is the one used`, 'key');
+            if (
+              v.front[key] !== undefined &&
+              JSON.stringify(v.front[key]) !== JSON.stringify(main.front[key])
+            )
+              report(
+                'warning',
+                v.ctx,
+                [key],
+                'differs-from-default',
+                `${key} differs from ${main.lang}.md; the default-language file's ${key} is the one used`,
+                'key',
+              );
           }
         }
         // Photo embeds: a missing photo drops the embed, not the story.
         for (const site of v.photoSites) {
-          const embedCtx: FileContext = { file: v.ctx.file, locate: () => site.position, locateKey: () => site.position };
+          const embedCtx: FileContext = {
+            file: v.ctx.file,
+            locate: () => site.position,
+            locateKey: () => site.position,
+          };
           refer('photos', site.photoId, embedCtx, [`photo:${site.photoId}`], () => {
             v.text.blocks = removePhotoBlocks(v.text.blocks, site.photoId);
           });
@@ -811,7 +1137,9 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         languagesWithText.add(v.lang);
       }
       if (languages) {
-        const missing = languages.filter((l) => !story.text[l] && l !== defaultLanguage && !versions.some((v) => v.lang === l));
+        const missing = languages.filter(
+          (l) => !story.text[l] && l !== defaultLanguage && !versions.some((v) => v.lang === l),
+        );
         const missingFiles = missing.filter((l) => !filesSeen.has(`${folder}/${l}.md`));
         if (missingFiles.length > 0) storiesMissing.push({ folder, languages: missingFiles });
       }
@@ -822,11 +1150,18 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
 
   // ── exhibit-level references and resolution ──────────────────────────────────────────────────────
   let exhibit: Exhibit | null = null;
-  let exhibitTexts: ReturnType<typeof localizedFields<'title' | 'subtitle' | 'contentNote' | 'introduction' | 'credits'>> | undefined;
+  let exhibitTexts:
+    | ReturnType<typeof localizedFields<'title' | 'subtitle' | 'contentNote' | 'introduction' | 'credits'>>
+    | undefined;
   let taglineText: LocalizedText | undefined;
   const attractPhotos: string[] = [];
   if (exhibitFile) {
-    exhibitTexts = localizedFields(exhibitFile, exhibitCtx, ['title', 'subtitle'] as const, ['contentNote', 'introduction', 'credits'] as const);
+    exhibitTexts = localizedFields(
+      exhibitFile,
+      exhibitCtx,
+      ['title', 'subtitle'] as const,
+      ['contentNote', 'introduction', 'credits'] as const,
+    );
     const tagline = localized(exhibitFile.attract.tagline, exhibitCtx, ['attract', 'tagline']);
     taglineText = tagline.text;
     if (!exhibitTexts.ok || !tagline.ok) exhibitFile = undefined;
@@ -845,7 +1180,13 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   for (const site of sites) {
     const problem = unresolved(site.kind, site.id);
     if (!problem) continue;
-    report(problem.severity, site.ctx, site.path, problem.code, `${problem.message}${problem.code === 'unknown-reference' ? '; the reference is left out' : ''}`);
+    report(
+      problem.severity,
+      site.ctx,
+      site.path,
+      problem.code,
+      `${problem.message}${problem.code === 'unknown-reference' ? '; the reference is left out' : ''}`,
+    );
     site.drop();
   }
 
@@ -887,14 +1228,28 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
 
   if (exhibitFile && exhibitTexts && defaultLanguage && languages) {
     if (attractPhotos.length === 0)
-      report('warning', exhibitCtx, ['attract', 'photos'], 'empty-attract', 'none of the attract photos can be shown; the attract loop shows only the title');
+      report(
+        'warning',
+        exhibitCtx,
+        ['attract', 'photos'],
+        'empty-attract',
+        'none of the attract photos can be shown; the attract loop shows only the title',
+      );
     stories.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
     stories.forEach((s, i) => (s.order = i + 1));
     photos.sort((a, b) => (a.id < b.id ? -1 : 1));
     people.sort((a, b) => (a.id < b.id ? -1 : 1));
-    diary.sort((a, b) => (a.date?.iso ?? '9999').localeCompare(b.date?.iso ?? '9999') || (a.id < b.id ? -1 : 1));
+    diary.sort(
+      (a, b) => (a.date?.iso ?? '9999').localeCompare(b.date?.iso ?? '9999') || (a.id < b.id ? -1 : 1),
+    );
     timeline.sort((a, b) => a.date.iso.localeCompare(b.date.iso) || (a.id < b.id ? -1 : 1));
-    const counts: Record<SectionId, number> = { stories: stories.length, diary: diary.length, photos: photos.length, people: people.length, timeline: timeline.length };
+    const counts: Record<SectionId, number> = {
+      stories: stories.length,
+      diary: diary.length,
+      photos: photos.length,
+      people: people.length,
+      timeline: timeline.length,
+    };
     const sections = exhibitFile.sections.filter((section, i) => {
       if (counts[section] > 0) return true;
       report(
@@ -919,7 +1274,11 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       ...(t.introduction ? { introduction: t.introduction } : {}),
       ...(t.contentNote ? { contentNote: t.contentNote } : {}),
       ...(t.credits ? { credits: t.credits } : {}),
-      attract: { photos: attractPhotos, tagline: taglineText ?? {}, slideSeconds: exhibitFile.attract.slideSeconds },
+      attract: {
+        photos: attractPhotos,
+        tagline: taglineText ?? {},
+        slideSeconds: exhibitFile.attract.slideSeconds,
+      },
       sections,
       stories,
       photos,
@@ -929,7 +1288,13 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       drafts: exhibitDrafts,
     };
   } else if (exhibitText !== null) {
-    problems.push({ severity: 'error', file: 'exhibit.yaml', message: 'because of the errors in exhibit.yaml the exhibit cannot be shown; the kiosk keeps showing the last good version', code: 'exhibit-unusable' });
+    problems.push({
+      severity: 'error',
+      file: 'exhibit.yaml',
+      message:
+        'because of the errors in exhibit.yaml the exhibit cannot be shown; the kiosk keeps showing the last good version',
+      code: 'exhibit-unusable',
+    });
   }
 
   return { exhibit, problems: sortProblems(problems), drafts, files: filesSeen.size };
@@ -940,7 +1305,8 @@ function removePhotoBlocks(blocks: StoryBlock[], photoId: string): StoryBlock[] 
   for (const block of blocks) {
     if (block.type === 'photo' && block.photoId === photoId) continue;
     if (block.type === 'quote') out.push({ ...block, children: removePhotoBlocks(block.children, photoId) });
-    else if (block.type === 'list') out.push({ ...block, items: block.items.map((item) => removePhotoBlocks(item, photoId)) });
+    else if (block.type === 'list')
+      out.push({ ...block, items: block.items.map((item) => removePhotoBlocks(item, photoId)) });
     else out.push(block);
   }
   return out;

@@ -4,32 +4,73 @@ import { markdownToBlocks, splitFrontMatter } from './markdown';
 describe('splitFrontMatter', () => {
   it('splits and keeps line offsets', () => {
     const split = splitFrontMatter('---\ntitle: A\n---\n\nBody\n');
-    expect(split).toEqual({ frontMatter: 'title: A', frontMatterLineOffset: 1, body: '\nBody\n', bodyLineOffset: 3 });
+    expect(split).toEqual({
+      frontMatter: 'title: A',
+      frontMatterLineOffset: 1,
+      body: '\nBody\n',
+      bodyLineOffset: 3,
+    });
   });
   it('accepts Windows line ends and a byte order mark', () => {
-    expect(splitFrontMatter('\uFEFF---\r\ntitle: A\r\n---\r\nBody')).toMatchObject({ frontMatter: 'title: A', bodyLineOffset: 3 });
+    expect(splitFrontMatter('\uFEFF---\r\ntitle: A\r\n---\r\nBody')).toMatchObject({
+      frontMatter: 'title: A',
+      bodyLineOffset: 3,
+    });
   });
   it('reports a missing or unclosed block', () => {
     expect(splitFrontMatter('# Title\n')).toMatchObject({ line: 1 });
-    expect(splitFrontMatter('---\ntitle: A\n')).toMatchObject({ error: expect.stringContaining('not closed') });
+    expect(splitFrontMatter('---\ntitle: A\n')).toMatchObject({
+      error: expect.stringContaining('not closed'),
+    });
   });
 });
 
 describe('markdownToBlocks', () => {
   it('turns the allowed Markdown into blocks', () => {
-    const { blocks, problems, photos } = markdownToBlocks('Hi *a* **b**\n\n### Sub\n\n1. one\n2. two\n\n![](photo:x-y)\n', 'f.md', 0);
+    const { blocks, problems, photos } = markdownToBlocks(
+      'Hi *a* **b**\n\n### Sub\n\n1. one\n2. two\n\n![](photo:x-y)\n',
+      'f.md',
+      0,
+    );
     expect(problems).toEqual([]);
     expect(blocks).toEqual([
-      { type: 'paragraph', children: [{ type: 'text', value: 'Hi ' }, { type: 'emphasis', children: [{ type: 'text', value: 'a' }] }, { type: 'text', value: ' ' }, { type: 'strong', children: [{ type: 'text', value: 'b' }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'Hi ' },
+          { type: 'emphasis', children: [{ type: 'text', value: 'a' }] },
+          { type: 'text', value: ' ' },
+          { type: 'strong', children: [{ type: 'text', value: 'b' }] },
+        ],
+      },
       { type: 'heading', level: 3, children: [{ type: 'text', value: 'Sub' }] },
-      { type: 'list', ordered: true, items: [[{ type: 'paragraph', children: [{ type: 'text', value: 'one' }] }], [{ type: 'paragraph', children: [{ type: 'text', value: 'two' }] }]] },
+      {
+        type: 'list',
+        ordered: true,
+        items: [
+          [{ type: 'paragraph', children: [{ type: 'text', value: 'one' }] }],
+          [{ type: 'paragraph', children: [{ type: 'text', value: 'two' }] }],
+        ],
+      },
       { type: 'photo', photoId: 'x-y' },
     ]);
     expect(photos).toEqual([{ photoId: 'x-y', line: 8, column: 1 }]);
   });
 
   it('reports every unsafe construct with its line in the file', () => {
-    const body = ['<div>x</div>', '', 'a <img src=x onerror=alert(1)> b', '', '[x](javascript:alert(1))', '', '![](https://e.org/a.png)', '', '<!-- note -->', '', '[r]: https://e.org'].join('\n');
+    const body = [
+      '<div>x</div>',
+      '',
+      'a <img src=x onerror=alert(1)> b',
+      '',
+      '[x](javascript:alert(1))',
+      '',
+      '![](https://e.org/a.png)',
+      '',
+      '<!-- note -->',
+      '',
+      '[r]: https://e.org',
+    ].join('\n');
     const { problems, blocks } = markdownToBlocks(body, 'f.md', 10);
     expect(problems.map((p) => [p.line, p.code])).toEqual([
       [11, 'markdown-html'],
@@ -43,6 +84,8 @@ describe('markdownToBlocks', () => {
   });
 
   it('asks for photo embeds on their own line', () => {
-    expect(markdownToBlocks('Look ![](photo:a) here', 'f.md', 0).problems[0]?.code).toBe('markdown-photo-inline');
+    expect(markdownToBlocks('Look ![](photo:a) here', 'f.md', 0).problems[0]?.code).toBe(
+      'markdown-photo-inline',
+    );
   });
 });

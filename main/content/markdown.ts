@@ -23,7 +23,8 @@ export function splitFrontMatter(text: string): SplitStory | { error: string; li
   const lines = source.split(/\r?\n/);
   if ((lines[0] ?? '').trimEnd() !== '---')
     return {
-      error: 'a story file must start with a front matter block: a line "---", the title, summary and other fields, and another "---"',
+      error:
+        'a story file must start with a front matter block: a line "---", the title, summary and other fields, and another "---"',
       line: 1,
     };
   for (let i = 1; i < lines.length; i++) {
@@ -91,7 +92,12 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           out.push({ type: 'break' });
           break;
         case 'inlineCode':
-          report(node, 'warning', 'markdown-code', 'text in `backticks` is shown as plain text; remove the backticks');
+          report(
+            node,
+            'warning',
+            'markdown-code',
+            'text in `backticks` is shown as plain text; remove the backticks',
+          );
           out.push({ type: 'text', value: node.value });
           break;
         case 'html':
@@ -123,7 +129,12 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
         case 'imageReference': {
           const url = node.type === 'image' ? node.url : '';
           if (PHOTO_EMBED.test(url))
-            report(node, 'error', 'markdown-photo-inline', 'put a photo embed ![](photo:…) on a line of its own, with blank lines around it');
+            report(
+              node,
+              'error',
+              'markdown-photo-inline',
+              'put a photo embed ![](photo:…) on a line of its own, with blank lines around it',
+            );
           else
             report(
               node,
@@ -134,7 +145,12 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           break;
         }
         default:
-          report(node, 'warning', 'markdown-unsupported', `this Markdown (${node.type}) is not supported and is left out`);
+          report(
+            node,
+            'warning',
+            'markdown-unsupported',
+            `this Markdown (${node.type}) is not supported and is left out`,
+          );
       }
     }
     return mergeText(out);
@@ -149,11 +165,19 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           if (only && only.type === 'image' && only.url.startsWith('photo:')) {
             const match = PHOTO_EMBED.exec(only.url);
             if (!match?.[1]) {
-              report(only, 'error', 'markdown-photo-id', `"${snippet(only.url)}" is not a photo id; write ![](photo:<photo id>) with a kebab-case id`);
+              report(
+                only,
+                'error',
+                'markdown-photo-id',
+                `"${snippet(only.url)}" is not a photo id; write ![](photo:<photo id>) with a kebab-case id`,
+              );
               break;
             }
             const start = only.position?.start;
-            photos.push({ photoId: match[1], ...(start ? { line: start.line + lineOffset, column: start.column } : {}) });
+            photos.push({
+              photoId: match[1],
+              ...(start ? { line: start.line + lineOffset, column: start.column } : {}),
+            });
             out.push({ type: 'photo', photoId: match[1] });
             break;
           }
@@ -165,9 +189,19 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           let level: 2 | 3 = node.depth === 2 ? 2 : 3;
           if (node.depth === 1) {
             level = 2;
-            report(node, 'warning', 'markdown-heading-level', 'a "# " heading is shown as a chapter ("## "); the story title comes from the front matter');
+            report(
+              node,
+              'warning',
+              'markdown-heading-level',
+              'a "# " heading is shown as a chapter ("## "); the story title comes from the front matter',
+            );
           } else if (node.depth > 3) {
-            report(node, 'warning', 'markdown-heading-level', `a level-${node.depth} heading is shown as "### "; use "## " or "### "`);
+            report(
+              node,
+              'warning',
+              'markdown-heading-level',
+              `a level-${node.depth} heading is shown as "### "; use "## " or "### "`,
+            );
           }
           out.push({ type: 'heading', level, children: inlines(node.children) });
           break;
@@ -176,7 +210,11 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           out.push({ type: 'quote', children: blocks(node.children) });
           break;
         case 'list':
-          out.push({ type: 'list', ordered: node.ordered === true, items: node.children.map((item) => blocks(item.children)) });
+          out.push({
+            type: 'list',
+            ordered: node.ordered === true,
+            items: node.children.map((item) => blocks(item.children)),
+          });
           break;
         case 'html':
           report(
@@ -191,17 +229,37 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           );
           break;
         case 'definition':
-          report(node, 'error', 'markdown-link', `link definitions are not allowed in a story; remove "[${node.label ?? node.identifier}]: ${snippet(node.url)}"`);
+          report(
+            node,
+            'error',
+            'markdown-link',
+            `link definitions are not allowed in a story; remove "[${node.label ?? node.identifier}]: ${snippet(node.url)}"`,
+          );
           break;
         case 'code':
-          report(node, 'warning', 'markdown-code', 'an indented or fenced code block is shown as a plain paragraph; remove the indentation or ``` fences');
+          report(
+            node,
+            'warning',
+            'markdown-code',
+            'an indented or fenced code block is shown as a plain paragraph; remove the indentation or ``` fences',
+          );
           out.push({ type: 'paragraph', children: [{ type: 'text', value: node.value }] });
           break;
         case 'thematicBreak':
-          report(node, 'warning', 'markdown-unsupported', 'a horizontal rule (---, ***) is not shown; use a "## " heading to start a new chapter');
+          report(
+            node,
+            'warning',
+            'markdown-unsupported',
+            'a horizontal rule (---, ***) is not shown; use a "## " heading to start a new chapter',
+          );
           break;
         default:
-          report(node, 'warning', 'markdown-unsupported', `this Markdown (${node.type}) is not supported and is left out`);
+          report(
+            node,
+            'warning',
+            'markdown-unsupported',
+            `this Markdown (${node.type}) is not supported and is left out`,
+          );
       }
     }
     return out;
@@ -211,7 +269,13 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
   try {
     tree = fromMarkdown(body);
   } catch (error) {
-    problems.push({ severity: 'error', file, line: lineOffset + 1, message: `the Markdown cannot be read (${String(error)})`, code: 'markdown-unreadable' });
+    problems.push({
+      severity: 'error',
+      file,
+      line: lineOffset + 1,
+      message: `the Markdown cannot be read (${String(error)})`,
+      code: 'markdown-unreadable',
+    });
     return { blocks: [], problems, photos };
   }
   return { blocks: blocks(tree.children), problems, photos };
@@ -222,7 +286,8 @@ function mergeText(list: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const item of list) {
     const last = out[out.length - 1];
-    if (item.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + item.value };
+    if (item.type === 'text' && last?.type === 'text')
+      out[out.length - 1] = { type: 'text', value: last.value + item.value };
     else out.push(item);
   }
   return out;

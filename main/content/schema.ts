@@ -13,7 +13,9 @@ export const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$
 
 export const idSchema = z
   .string()
-  .regex(KEBAB_CASE, { error: 'an id uses only lowercase letters a–z, digits and single hyphens, like "john-rabe"' })
+  .regex(KEBAB_CASE, {
+    error: 'an id uses only lowercase letters a–z, digits and single hyphens, like "john-rabe"',
+  })
   .describe('An id: lowercase letters, digits and single hyphens (kebab-case), e.g. "john-rabe".');
 
 export const languageTagSchema = z
@@ -35,7 +37,9 @@ export const dateSchema = z
   .union([
     z
       .string()
-      .regex(DATE_PATTERN, { error: 'expected a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", like "1937-12-13"' })
+      .regex(DATE_PATTERN, {
+        error: 'expected a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", like "1937-12-13"',
+      })
       .refine(isRealDate, { error: 'this day does not exist in that month' }),
     z.int().min(1).max(9999),
   ])
@@ -49,7 +53,7 @@ export const sourcesSchema = z
 export const draftsSchema = z
   .array(languageTagSchema)
   .default([])
-  .describe('Languages whose translation still needs a curator\'s review, e.g. [ja, id].');
+  .describe("Languages whose translation still needs a curator's review, e.g. [ja, id].");
 
 /** Why a file reference is unsafe, or null when it is a plain relative path. Pure. */
 export function unsafeReferenceReason(value: string): string | null {
@@ -58,12 +62,15 @@ export function unsafeReferenceReason(value: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value))
     return 'is a web address (URL); the kiosk is offline, name a file in the package instead';
   if (value.includes('\\')) return 'contains a backslash (\\); use forward slashes (/)';
-  if (value.startsWith('/') || /^[a-z]:/i.test(value)) return 'is an absolute path; write it relative to the package, like "audio/voice.ogg"';
+  if (value.startsWith('/') || /^[a-z]:/i.test(value))
+    return 'is an absolute path; write it relative to the package, like "audio/voice.ogg"';
   if (/%[0-9a-f]{2}/i.test(value)) return 'contains percent-encoding (like %2e); write the file name plainly';
   const segments = value.split('/');
   if (segments.includes('..')) return 'goes up a folder with ".."; files must be inside the package';
-  if (segments.some((s) => s === '' || s === '.')) return 'has an empty or "." part (like "a//b" or "./a"); write the plain path';
-  if (segments.some((s) => s.startsWith('.'))) return 'names a hidden file (starting with "."), which the kiosk does not serve';
+  if (segments.some((s) => s === '' || s === '.'))
+    return 'has an empty or "." part (like "a//b" or "./a"); write the plain path';
+  if (segments.some((s) => s.startsWith('.')))
+    return 'names a hidden file (starting with "."), which the kiosk does not serve';
   return null;
 }
 
@@ -74,7 +81,11 @@ const fileReference = (what: string, extensions: readonly string[]) =>
     .superRefine((value, ctx) => {
       const reason = unsafeReferenceReason(value);
       if (reason) {
-        ctx.addIssue({ code: 'custom', message: `the file reference "${value}" ${reason}`, params: { code: 'unsafe-file-reference' } });
+        ctx.addIssue({
+          code: 'custom',
+          message: `the file reference "${value}" ${reason}`,
+          params: { code: 'unsafe-file-reference' },
+        });
         return;
       }
       const ext = value.toLowerCase().split('.').pop() ?? '';
@@ -100,22 +111,35 @@ const relatedSchema = z
   .describe('Ids of related items, grouped by kind: stories, people, diary, photos, timeline.');
 
 const unique = <T extends z.ZodType>(item: T, what: string) =>
-  z.array(item).refine((list) => new Set(list).size === list.length, { error: `the same ${what} is listed twice` });
+  z
+    .array(item)
+    .refine((list) => new Set(list).size === list.length, { error: `the same ${what} is listed twice` });
 
 export const SECTION_IDS = ['stories', 'diary', 'photos', 'people', 'timeline'] as const;
 
 export const exhibitSchema = z
   .strictObject({
     id: idSchema,
-    version: z.union([z.string().min(1), z.number()]).describe('Bump this whenever the content changes, e.g. 1.0.1.'),
+    version: z
+      .union([z.string().min(1), z.number()])
+      .describe('Bump this whenever the content changes, e.g. 1.0.1.'),
     defaultLanguage: languageTagSchema.describe('The language every text must have; one of `languages`.'),
-    languages: unique(languageTagSchema, 'language').min(1).describe('Languages in the order of the language chooser.'),
+    languages: unique(languageTagSchema, 'language')
+      .min(1)
+      .describe('Languages in the order of the language chooser.'),
     title: localizedTextSchema,
     subtitle: localizedTextSchema,
     attract: z.strictObject({
-      photos: unique(idSchema, 'photo').min(1).describe('Photo ids shown in turn while nobody is using the kiosk.'),
+      photos: unique(idSchema, 'photo')
+        .min(1)
+        .describe('Photo ids shown in turn while nobody is using the kiosk.'),
       tagline: localizedTextSchema,
-      slideSeconds: z.number().min(6).max(60).default(12).describe('Seconds each attract photo is shown (6–60).'),
+      slideSeconds: z
+        .number()
+        .min(6)
+        .max(60)
+        .default(12)
+        .describe('Seconds each attract photo is shown (6–60).'),
     }),
     sections: unique(z.enum(SECTION_IDS), 'section').min(1).describe('Home screen sections, in order.'),
     contentNote: localizedTextSchema.optional(),
@@ -134,14 +158,19 @@ export const storyFrontMatterSchema = z
     order: z.number().optional().describe('Position in the story list (default: by id).'),
     related: relatedSchema.optional(),
     sources: sourcesSchema.optional().describe('Citations (required in the default-language file).'),
-    draft: z.boolean().default(false).describe('true: this translation awaits a curator\'s review.'),
+    draft: z.boolean().default(false).describe("true: this translation awaits a curator's review."),
   })
   .describe('The front matter (between --- lines) of stories/<id>/<lang>.md.');
 
 export const photoSchema = z
   .strictObject({
-    file: fileReference('the image', IMAGE_EXTENSIONS).describe('The image file, beside this .yaml file (jpg, jpeg, png or webp).'),
-    placeholder: z.boolean().default(false).describe('true: a generated stand-in, not the historical photograph.'),
+    file: fileReference('the image', IMAGE_EXTENSIONS).describe(
+      'The image file, beside this .yaml file (jpg, jpeg, png or webp).',
+    ),
+    placeholder: z
+      .boolean()
+      .default(false)
+      .describe('true: a generated stand-in, not the historical photograph.'),
     caption: localizedTextSchema,
     alt: localizedTextSchema.describe('What the image shows, for screen readers.'),
     credit: localizedTextSchema.describe('Who holds the original.'),
@@ -161,7 +190,10 @@ export const photoSchema = z
 const narrationSchema = z.strictObject({
   audio: fileReference('narration audio', AUDIO_EXTENSIONS),
   captions: fileReference('captions', ['vtt']).optional(),
-  placeholder: z.boolean().default(false).describe('true: a synthetic voice, to be replaced by a recorded reader.'),
+  placeholder: z
+    .boolean()
+    .default(false)
+    .describe('true: a synthetic voice, to be replaced by a recorded reader.'),
 });
 
 export const diarySchema = z
@@ -178,7 +210,10 @@ export const diarySchema = z
     text: localizedTextSchema,
     narration: z.record(z.string(), narrationSchema).default({}).describe('Narration per spoken language.'),
     captions: z
-      .record(z.string(), z.strictObject({ narration: languageTagSchema, file: fileReference('captions', ['vtt']) }))
+      .record(
+        z.string(),
+        z.strictObject({ narration: languageTagSchema, file: fileReference('captions', ['vtt']) }),
+      )
       .default({})
       .describe('Captions in other languages for an existing narration.'),
     facsimile: idSchema.optional().describe('Photo id of the diary page.'),

@@ -34,7 +34,17 @@ describe('loadSettings', () => {
 
   it('keeps the good fields and defaults the broken ones, naming line, column and field', async () => {
     const dir = await configWith(
-      ['visitor:', '  idleSeconds: 60', '  volume: loud', 'hours:', '  week:', '    mon: ["09:00-12:00", "25:00-17:00"]', '  timeZone: Mars/Olympus', 'display: 1', ''].join('\n'),
+      [
+        'visitor:',
+        '  idleSeconds: 60',
+        '  volume: loud',
+        'hours:',
+        '  week:',
+        '    mon: ["09:00-12:00", "25:00-17:00"]',
+        '  timeZone: Mars/Olympus',
+        'display: 1',
+        '',
+      ].join('\n'),
     );
     const { settings, problems } = loadSettings(dir);
     expect(settings.visitor.idleSeconds).toBe(60);
@@ -52,7 +62,9 @@ describe('loadSettings', () => {
   it('warns about unknown (misspelt) settings and suggests the right name', async () => {
     const { settings, problems } = loadSettings(await configWith('visitor:\n  idleSecond: 30\n'));
     expect(settings.visitor.idleSeconds).toBe(90);
-    expect(problems).toMatchObject([{ severity: 'warning', line: 2, column: 3, field: 'visitor.idleSecond' }]);
+    expect(problems).toMatchObject([
+      { severity: 'warning', line: 2, column: 3, field: 'visitor.idleSecond' },
+    ]);
     expect(problems[0]?.message).toContain('did you mean "idleSeconds"');
   });
 

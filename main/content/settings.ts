@@ -27,12 +27,18 @@ function minutes(hhmm: string): number {
 const hoursRange = z
   .string()
   .regex(RANGE, { error: 'expected opening hours written like "09:00-17:00"' })
-  .refine((r) => {
-    const [from, to] = r.split('-');
-    return minutes(from ?? '') < minutes(to ?? '');
-  }, { error: 'the closing time must be later than the opening time' });
+  .refine(
+    (r) => {
+      const [from, to] = r.split('-');
+      // A range may cross midnight ("18:00-02:00": open into the next morning); it may not be empty.
+      return minutes(from ?? '') !== minutes(to ?? '');
+    },
+    { error: 'the opening and closing times must differ' },
+  );
 
-const dayHours = z.array(hoursRange).describe('Opening hours that day, like ["09:00-12:00", "13:00-17:00"]; [] = closed.');
+const dayHours = z
+  .array(hoursRange)
+  .describe('Opening hours that day, like ["09:00-12:00", "13:00-17:00"]; [] = closed.');
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -75,10 +81,32 @@ const d = DEFAULT_SETTINGS;
 
 export const visitorSettingsSchema = z
   .strictObject({
-    idleSeconds: z.number().int().min(15).max(3600).default(d.visitor.idleSeconds).describe('Seconds without a touch before "Are you still there?" appears.'),
-    warningSeconds: z.number().int().min(3).max(120).default(d.visitor.warningSeconds).describe('Seconds the warning counts down before the kiosk returns to the attract loop.'),
-    volume: z.number().min(0).max(1).default(d.visitor.volume).describe('Narration volume, 0 (silent) to 1 (full).'),
-    fadeSeconds: z.number().min(0).max(5).default(d.visitor.fadeSeconds).describe('Seconds for narration to fade in and out.'),
+    idleSeconds: z
+      .number()
+      .int()
+      .min(15)
+      .max(3600)
+      .default(d.visitor.idleSeconds)
+      .describe('Seconds without a touch before "Are you still there?" appears.'),
+    warningSeconds: z
+      .number()
+      .int()
+      .min(3)
+      .max(120)
+      .default(d.visitor.warningSeconds)
+      .describe('Seconds the warning counts down before the kiosk returns to the attract loop.'),
+    volume: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(d.visitor.volume)
+      .describe('Narration volume, 0 (silent) to 1 (full).'),
+    fadeSeconds: z
+      .number()
+      .min(0)
+      .max(5)
+      .default(d.visitor.fadeSeconds)
+      .describe('Seconds for narration to fade in and out.'),
     hideCursor: z.boolean().default(d.visitor.hideCursor).describe('Hide the mouse pointer (touch screens).'),
     startLanguage: z
       .string()
@@ -92,7 +120,9 @@ export const openingHoursSchema = z
   .strictObject({
     timeZone: z
       .string()
-      .refine(isTimeZone, { error: 'not a time zone the computer knows; use a name like "Asia/Shanghai" or "Europe/Berlin"' })
+      .refine(isTimeZone, {
+        error: 'not a time zone the computer knows; use a name like "Asia/Shanghai" or "Europe/Berlin"',
+      })
       .optional()
       .describe("IANA time zone of the schedule; default: the computer's own."),
     week: z
@@ -109,14 +139,21 @@ export const openingHoursSchema = z
     holidays: z
       .array(
         z.strictObject({
-          date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'expected a date written like "2026-12-25"' }),
+          date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+            error: 'expected a date written like "2026-12-25"',
+          }),
           hours: z.array(hoursRange).default([]),
         }),
       )
       .default([]),
     outsideHours: z.enum(['closedScreen', 'blank']).default(d.hours.outsideHours),
     dailyRelaunchAt: z
-      .union([z.literal(''), z.string().regex(TIME, { error: 'expected a time written like "03:30" (24-hour clock), or "" to turn it off' })])
+      .union([
+        z.literal(''),
+        z.string().regex(TIME, {
+          error: 'expected a time written like "03:30" (24-hour clock), or "" to turn it off',
+        }),
+      ])
       .default(d.hours.dailyRelaunchAt),
   })
   .default({ ...d.hours, week: { ...d.hours.week } });
@@ -124,10 +161,18 @@ export const openingHoursSchema = z
 export const kioskSettingsSchema = z.strictObject({
   visitor: visitorSettingsSchema,
   hours: openingHoursSchema,
-  display: z.number().int().min(0).max(16).default(d.display).describe('Which screen to use: 0 = the main one.'),
+  display: z
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(d.display)
+    .describe('Which screen to use: 0 = the main one.'),
   staffPinHash: z
     .string()
-    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/, { error: 'not a PIN hash written by "npm run set-pin"; run it again' })
+    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/, {
+      error: 'not a PIN hash written by "npm run set-pin"; run it again',
+    })
     .optional(),
   watchdog: z
     .strictObject({
@@ -191,20 +236,37 @@ export function loadSettings(configDir: string): { settings: KioskSettings; prob
       if (code === 'ENOENT') return { settings: cloneDefaults(), problems: [] };
       return {
         settings: cloneDefaults(),
-        problems: [{ severity: 'error', file, message: `the settings file cannot be read (${code ?? String(error)}); safe defaults are used`, code: 'settings-unreadable' }],
+        problems: [
+          {
+            severity: 'error',
+            file,
+            message: `the settings file cannot be read (${code ?? String(error)}); safe defaults are used`,
+            code: 'settings-unreadable',
+          },
+        ],
       };
     }
     const source = parseYamlSource(text, file);
     if (!source.ok) {
       return {
         settings: cloneDefaults(),
-        problems: source.problems.map((p) => ({ ...p, message: `${p.message}; the whole file is ignored and safe defaults are used` })),
+        problems: source.problems.map((p) => ({
+          ...p,
+          message: `${p.message}; the whole file is ignored and safe defaults are used`,
+        })),
       };
     }
     const problems: Problem[] = [...source.problems];
     let data: unknown = source.data ?? {};
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      problems.push({ severity: 'error', file, line: 1, column: 1, message: `expected settings written as "name: value" lines, found ${Array.isArray(data) ? 'a list' : 'a single value'}; safe defaults are used`, code: 'wrong-type' });
+      problems.push({
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        message: `expected settings written as "name: value" lines, found ${Array.isArray(data) ? 'a list' : 'a single value'}; safe defaults are used`,
+        code: 'wrong-type',
+      });
       return { settings: cloneDefaults(), problems };
     }
     data = structuredClone(data);
@@ -222,7 +284,9 @@ export function loadSettings(configDir: string): { settings: KioskSettings; prob
               file,
               ...source.locateKey(fieldPath as (string | number)[]),
               field: formatField(fieldPath),
-              message: suggestion ? `unknown setting "${key}" — did you mean "${suggestion}"? It is ignored.` : `unknown setting "${key}"; it is ignored`,
+              message: suggestion
+                ? `unknown setting "${key}" — did you mean "${suggestion}"? It is ignored.`
+                : `unknown setting "${key}"; it is ignored`,
               code: 'unknown-field',
             });
             removed = removeAt(data, fieldPath) || removed;
@@ -243,19 +307,33 @@ export function loadSettings(configDir: string): { settings: KioskSettings; prob
       }
       if (!removed) break;
     }
-    problems.push({ severity: 'error', file, message: 'the settings could not be made valid; safe defaults are used for everything', code: 'settings-invalid' });
+    problems.push({
+      severity: 'error',
+      file,
+      message: 'the settings could not be made valid; safe defaults are used for everything',
+      code: 'settings-invalid',
+    });
     return { settings: cloneDefaults(), problems };
   } catch (error) {
     return {
       settings: cloneDefaults(),
-      problems: [{ severity: 'error', file, message: `the settings could not be read (${String(error)}); safe defaults are used`, code: 'settings-unreadable' }],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: `the settings could not be read (${String(error)}); safe defaults are used`,
+          code: 'settings-unreadable',
+        },
+      ],
     };
   }
 }
 
 /** A partial update: nested objects are merged, anything else replaces; `undefined` removes the setting. */
 export type SettingsPatch = {
-  [K in keyof KioskSettings]?: KioskSettings[K] extends object ? Partial<KioskSettings[K]> | undefined : KioskSettings[K] | undefined;
+  [K in keyof KioskSettings]?: KioskSettings[K] extends object
+    ? Partial<KioskSettings[K]> | undefined
+    : KioskSettings[K] | undefined;
 };
 
 function leaves(value: unknown, prefix: string[] = []): [string[], unknown][] {
@@ -297,7 +375,9 @@ export function writeSettingsAtomically(configDir: string, patch: SettingsPatch)
   const check = kioskSettingsSchema.safeParse(doc.toJS() ?? {});
   if (!check.success) {
     const issue = check.error.issues[0];
-    throw new Error(`The new settings would not be valid: ${formatField(issue?.path ?? []) ?? ''} ${issue?.message ?? ''}`.trim());
+    throw new Error(
+      `The new settings would not be valid: ${formatField(issue?.path ?? []) ?? ''} ${issue?.message ?? ''}`.trim(),
+    );
   }
   const temp = path.join(configDir, `.${SETTINGS_FILE}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(temp, 'w', 0o600);

@@ -26,14 +26,37 @@ describe('unsafeReferenceReason', () => {
 });
 
 describe('validateWithSchema', () => {
-  const yaml = ['file: a.jpg', 'caption:', '  en: 42', 'captoin: x', 'alt: { en: a }', 'credit: { en: c }', 'rights: { en: r }', 'source: s', ''].join('\n');
+  const yaml = [
+    'file: a.jpg',
+    'caption:',
+    '  en: 42',
+    'captoin: x',
+    'alt: { en: a }',
+    'credit: { en: c }',
+    'rights: { en: r }',
+    'source: s',
+    '',
+  ].join('\n');
   it('points at the line and column of the bad value and warns about misspelt fields', () => {
     const source = parseYamlSource(yaml, 'photos/a.yaml');
     const { value, problems } = validateWithSchema(photoSchema, source.data, 'photos/a.yaml', source);
     expect(value).toBeUndefined();
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', line: 4, column: 1, field: 'captoin', code: 'unknown-field', message: expect.stringContaining('did you mean "caption"') }),
-      expect.objectContaining({ severity: 'error', line: 3, column: 7, field: 'caption.en', message: 'expected text, found a number' }),
+      expect.objectContaining({
+        severity: 'warning',
+        line: 4,
+        column: 1,
+        field: 'captoin',
+        code: 'unknown-field',
+        message: expect.stringContaining('did you mean "caption"'),
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        line: 3,
+        column: 7,
+        field: 'caption.en',
+        message: 'expected text, found a number',
+      }),
     ]);
   });
   it('an unknown field alone does not make the item invalid', () => {
@@ -55,7 +78,13 @@ describe('small helpers', () => {
     expect(formatField([])).toBeUndefined();
   });
   it('describes values in plain words', () => {
-    expect([describeValue(1), describeValue('x'), describeValue([]), describeValue({}), describeValue(null)]).toEqual(['a number', 'text', 'a list', 'a group of fields', 'nothing']);
+    expect([
+      describeValue(1),
+      describeValue('x'),
+      describeValue([]),
+      describeValue({}),
+      describeValue(null),
+    ]).toEqual(['a number', 'text', 'a list', 'a group of fields', 'nothing']);
   });
   it('suggests close names only', () => {
     expect(closestName('captoin', ['caption', 'alt'])).toBe('caption');

@@ -54,25 +54,48 @@ export function describeIssue(issue: Issue, data: unknown): { message: string; c
   const actual = valueAt(data, issue.path);
   switch (issue.code) {
     case 'invalid_type': {
-      if (actual === undefined) return { message: 'this field is required but missing', code: 'missing-field' };
+      if (actual === undefined)
+        return { message: 'this field is required but missing', code: 'missing-field' };
       if (actual === null && issue.expected !== 'null')
-        return { message: `this field is empty; expected ${EXPECTED[issue.expected] ?? issue.expected}`, code: 'missing-field' };
-      return { message: `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeValue(actual)}`, code: 'wrong-type' };
+        return {
+          message: `this field is empty; expected ${EXPECTED[issue.expected] ?? issue.expected}`,
+          code: 'missing-field',
+        };
+      return {
+        message: `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describeValue(actual)}`,
+        code: 'wrong-type',
+      };
     }
     case 'too_small':
       if (issue.origin === 'string')
-        return { message: Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${plural(issue.minimum, 'character')} long`, code: 'too-short' };
+        return {
+          message:
+            Number(issue.minimum) <= 1
+              ? 'must not be empty'
+              : `must be at least ${plural(issue.minimum, 'character')} long`,
+          code: 'too-short',
+        };
       if (issue.origin === 'array')
         return { message: `needs at least ${plural(issue.minimum, 'item')}`, code: 'too-few' };
-      return { message: `must be at least ${String(issue.minimum)}, found ${String(actual)}`, code: 'out-of-range' };
+      return {
+        message: `must be at least ${String(issue.minimum)}, found ${String(actual)}`,
+        code: 'out-of-range',
+      };
     case 'too_big':
       if (issue.origin === 'string')
         return { message: `must be at most ${plural(issue.maximum, 'character')} long`, code: 'too-long' };
-      if (issue.origin === 'array') return { message: `may have at most ${plural(issue.maximum, 'item')}`, code: 'too-many' };
-      return { message: `must be at most ${String(issue.maximum)}, found ${String(actual)}`, code: 'out-of-range' };
+      if (issue.origin === 'array')
+        return { message: `may have at most ${plural(issue.maximum, 'item')}`, code: 'too-many' };
+      return {
+        message: `must be at most ${String(issue.maximum)}, found ${String(actual)}`,
+        code: 'out-of-range',
+      };
     case 'invalid_value': {
       const options = issue.values.map((v) => String(v)).join(', ');
-      const found = typeof actual === 'string' || typeof actual === 'number' ? `"${String(actual)}"` : describeValue(actual);
+      const found =
+        typeof actual === 'string' || typeof actual === 'number'
+          ? `"${String(actual)}"`
+          : describeValue(actual);
       return { message: `must be one of: ${options}; found ${found}`, code: 'not-allowed' };
     }
     case 'invalid_union': {
@@ -82,11 +105,19 @@ export function describeIssue(issue: Issue, data: unknown): { message: string; c
       const first = best?.[0];
       if (first) return describeIssue({ ...first, path: [...issue.path, ...first.path] } as Issue, data);
       const expected = [
-        ...new Set(branches.flatMap((errs) => errs.map((e) => (e.code === 'invalid_type' ? (EXPECTED[e.expected] ?? e.expected) : '')))),
+        ...new Set(
+          branches.flatMap((errs) =>
+            errs.map((e) => (e.code === 'invalid_type' ? (EXPECTED[e.expected] ?? e.expected) : '')),
+          ),
+        ),
       ].filter(Boolean);
-      if (actual === undefined) return { message: 'this field is required but missing', code: 'missing-field' };
+      if (actual === undefined)
+        return { message: 'this field is required but missing', code: 'missing-field' };
       return {
-        message: expected.length > 0 ? `expected ${expected.join(' or ')}, found ${describeValue(actual)}` : issue.message,
+        message:
+          expected.length > 0
+            ? `expected ${expected.join(' or ')}, found ${describeValue(actual)}`
+            : issue.message,
         code: 'wrong-type',
       };
     }
@@ -103,7 +134,10 @@ export function describeIssue(issue: Issue, data: unknown): { message: string; c
             : 'wrong-format',
       };
     case 'invalid_key':
-      return { message: `a field name is not valid: ${issue.issues[0]?.message ?? issue.message}`, code: 'invalid-key' };
+      return {
+        message: `a field name is not valid: ${issue.issues[0]?.message ?? issue.message}`,
+        code: 'invalid-key',
+      };
     default:
       return { message: issue.message, code: 'invalid-value' };
   }
@@ -141,7 +175,11 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
   let node: unknown = schema;
   for (const segment of path) {
     node = unwrap(node);
-    const def = (node as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }).def;
+    const def = (
+      node as {
+        def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown };
+      }
+    ).def;
     if (!def) return [];
     if (def.type === 'object' && def.shape && typeof segment === 'string') node = def.shape[segment];
     else if (def.type === 'array') node = def.element;
@@ -156,12 +194,22 @@ function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
 function unwrap(node: unknown): unknown {
   let current = node;
   for (let i = 0; i < 10; i++) {
-    const def = (current as { def?: { type?: string; innerType?: unknown; in?: unknown; options?: unknown[] } } | undefined)?.def;
+    const def = (
+      current as
+        { def?: { type?: string; innerType?: unknown; in?: unknown; options?: unknown[] } } | undefined
+    )?.def;
     if (!def) return current;
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'catch' || def.type === 'readonly')
+    if (
+      def.type === 'optional' ||
+      def.type === 'default' ||
+      def.type === 'nullable' ||
+      def.type === 'catch' ||
+      def.type === 'readonly'
+    )
       current = def.innerType;
     else if (def.type === 'pipe') current = def.in;
-    else if (def.type === 'union' && def.options) current = def.options.find((o) => (o as { def?: { type?: string } }).def?.type === 'object') ?? current;
+    else if (def.type === 'union' && def.options)
+      current = def.options.find((o) => (o as { def?: { type?: string } }).def?.type === 'object') ?? current;
     else return current;
     if (def.type === 'union') return current;
   }
@@ -170,7 +218,8 @@ function unwrap(node: unknown): unknown {
 
 function deleteAt(data: unknown, path: readonly PropertyKey[], key: string): void {
   const parent = valueAt(data, path);
-  if (parent && typeof parent === 'object' && !Array.isArray(parent)) delete (parent as Record<string, unknown>)[key];
+  if (parent && typeof parent === 'object' && !Array.isArray(parent))
+    delete (parent as Record<string, unknown>)[key];
 }
 
 export interface Validated<T> {
@@ -183,7 +232,12 @@ export interface Validated<T> {
  * rest is checked again — a misspelt optional field does not take the whole item out. Every other issue is
  * an error and `value` is undefined.
  */
-export function validateWithSchema<T>(schema: z.ZodType<T>, data: unknown, file: string, where: Locator): Validated<T> {
+export function validateWithSchema<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  file: string,
+  where: Locator,
+): Validated<T> {
   const problems: Problem[] = [];
   // Cloned only when a misspelt field has to be removed (zod itself never changes its input).
   let current: unknown = data;
@@ -220,7 +274,14 @@ export function validateWithSchema<T>(schema: z.ZodType<T>, data: unknown, file:
       for (const issue of others) {
         const { message, code } = describeIssue(issue, current);
         const path = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
-        problems.push({ severity: 'error', file, ...where.locate(path), field: formatField(path), message, code });
+        problems.push({
+          severity: 'error',
+          file,
+          ...where.locate(path),
+          field: formatField(path),
+          message,
+          code,
+        });
       }
       return { problems };
     }

@@ -30,7 +30,8 @@ const YAML_MESSAGES: Partial<Record<string, string>> = {
   BLOCK_AS_IMPLICIT_KEY: 'a colon (:) seems to be missing or in the wrong place',
   UNEXPECTED_TOKEN: 'unexpected character; check colons, quotes and dashes on this line',
   BAD_SCALAR_START: 'a value cannot start with this character; put the text in quotes',
-  BAD_DQ_ESCAPE: 'a backslash (\\) inside double quotes starts an escape that is not valid; use single quotes',
+  BAD_DQ_ESCAPE:
+    'a backslash (\\) inside double quotes starts an escape that is not valid; use single quotes',
   KEY_OVER_1024_CHARS: 'a field name is too long; is a colon missing after it?',
   MULTIPLE_DOCS: 'the file contains more than one YAML document (a line with only --- ); remove it',
   RESOURCE_EXHAUSTION: 'the file uses too many aliases (*name); write the values out instead',
@@ -40,14 +41,21 @@ const YAML_MESSAGES: Partial<Record<string, string>> = {
 
 /** Plainer words for yaml's most common specific messages. */
 function specificYamlMessage(message: string): string | undefined {
-  if (/end with a \]/.test(message)) return 'a list opened with "[" is not closed with "]" (look at this line and the one above)';
-  if (/end with a \}/.test(message)) return 'a group opened with "{" is not closed with "}" (look at this line and the one above)';
+  if (/end with a \]/.test(message))
+    return 'a list opened with "[" is not closed with "]" (look at this line and the one above)';
+  if (/end with a \}/.test(message))
+    return 'a group opened with "{" is not closed with "}" (look at this line and the one above)';
   if (/must start at the same column/.test(message))
     return 'the fields here do not line up: fields at the same level must start in the same column (count the spaces)';
-  if (/Missing closing "?quote/i.test(message)) return 'a text in quotes is not closed: add the closing quote mark';
+  if (/Missing closing "?quote/i.test(message))
+    return 'a text in quotes is not closed: add the closing quote mark';
   if (/Nested mappings are not allowed in compact mappings/.test(message))
     return 'the value contains a colon followed by a space (": "); put the whole text in quotes';
-  if (/Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(message))
+  if (
+    /Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(
+      message,
+    )
+  )
     return 'a line has no colon (name: value), or a text running over several lines needs quotes or |';
   return undefined;
 }
@@ -70,7 +78,12 @@ export function parseYamlSource(
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   } catch (error) {
-    problems.push({ severity: 'error', file, message: `the file cannot be read as YAML (${String(error)})`, code: 'yaml-syntax' });
+    problems.push({
+      severity: 'error',
+      file,
+      message: `the file cannot be read as YAML (${String(error)})`,
+      code: 'yaml-syntax',
+    });
   }
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -96,7 +109,14 @@ export function parseYamlSource(
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
-      problems.push({ severity: 'error', file, line: 1 + lineOffset, column: 1, message: `the file cannot be read: ${String(error)}`, code: 'yaml-syntax' });
+      problems.push({
+        severity: 'error',
+        file,
+        line: 1 + lineOffset,
+        column: 1,
+        message: `the file cannot be read: ${String(error)}`,
+        code: 'yaml-syntax',
+      });
     }
   }
 
@@ -109,12 +129,17 @@ export function parseYamlSource(
       const segment = path[i];
       const isLast = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+        );
         if (!pair) return last;
         const key = pair.key;
         if (isLast && wantKey && isNodeWithRange(key)) return position(key.range[0]);
         const value: unknown = pair.value;
-        if (isNodeWithRange(value) && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
+        if (
+          isNodeWithRange(value) &&
+          !(isScalar(value) && value.value === null && value.range[0] === value.range[1])
+        ) {
           last = position(value.range[0]);
           node = value;
         } else if (isNodeWithRange(key)) {

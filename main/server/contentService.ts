@@ -46,7 +46,9 @@ export function createContentService(options: {
           options.log.warn(`Could not build every image derivative: ${String(error)}`);
         });
       }
-      const { exhibit, problems } = await loadExhibitPackage(options.mediaDir, { derivedDir: options.derivedDir });
+      const { exhibit, problems } = await loadExhibitPackage(options.mediaDir, {
+        derivedDir: options.derivedDir,
+      });
       const errors = problems.filter((p) => p.severity === 'error');
       const warnings = problems.length - errors.length;
       for (const p of problems) {
@@ -88,8 +90,7 @@ export function createContentService(options: {
   }
 
   return {
-    current: () =>
-      good ? { status: 'ok', ...good } : { status: 'unavailable', reason: unavailableReason },
+    current: () => (good ? { status: 'ok', ...good } : { status: 'unavailable', reason: unavailableReason }),
     reload,
     lastReport: () => report,
   };

@@ -26,7 +26,10 @@ export function createKioskHandler(options: KioskHandlerOptions): KioskHandler {
     try {
       response = await route(request, options);
     } catch (error) {
-      options.onRendererLog?.('error', `request handler failed for ${safeUrlForLog(request.url)}: ${String(error)}`);
+      options.onRendererLog?.(
+        'error',
+        `request handler failed for ${safeUrlForLog(request.url)}: ${String(error)}`,
+      );
       response = text(500, 'Internal error');
     }
     return withSecurityHeaders(response);

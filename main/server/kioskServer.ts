@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { KioskSettings } from '../common/settings';
 import { loadSettings } from '../content/settings';
+import { kioskStatusAt } from '../shell/schedule';
 import { createStaffHooks } from '../shell/staff';
 import { createContentService, type ContentLog } from './contentService';
 import { createKioskHandler } from './handler';
@@ -32,8 +33,10 @@ const consoleLog: ContentLog = {
 export async function startKioskServer(options: KioskServerOptions): Promise<KioskServer> {
   const log = options.log ?? consoleLog;
   const { settings, problems } = loadSettings(options.configDir);
-  for (const p of problems) log.warn(`settings: ${p.file}${p.line ? `:${p.line}` : ''} ${p.field ?? ''} ${p.message}`);
-  const derivedDir = options.derivedDir ?? path.join(path.dirname(path.resolve(options.mediaDir)), '.media-cache');
+  for (const p of problems)
+    log.warn(`settings: ${p.file}${p.line ? `:${p.line}` : ''} ${p.field ?? ''} ${p.message}`);
+  const derivedDir =
+    options.derivedDir ?? path.join(path.dirname(path.resolve(options.mediaDir)), '.media-cache');
   const content = createContentService({ mediaDir: options.mediaDir, derivedDir, log });
   await content.reload();
   const startedAt = Date.now();
@@ -61,11 +64,16 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
     derivedDir,
     getExhibit: () => content.current(),
     getVisitorSettings: () => settings.visitor,
-    getStatus: () => ({
-      open: true,
-      staffWarnings: problems.length > 0 ? [`kiosk-config has ${problems.length} problems; safe defaults in use.`] : [],
-    }),
-    onRendererLog: (level, message) => log[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info'](`renderer: ${message}`),
+    getStatus: () =>
+      kioskStatusAt(
+        settings.hours,
+        new Date(),
+        problems.length > 0
+          ? [`kiosk-config has ${problems.length} problems; safe defaults are in use for those settings.`]
+          : [],
+      ),
+    onRendererLog: (level, message) =>
+      log[level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info'](`renderer: ${message}`),
     staff,
   });
   const server = await serveOnLoopback(handler, options.port ?? 0);

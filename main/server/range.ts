@@ -4,9 +4,7 @@
  */
 
 export type RangeDecision =
-  | { kind: 'full' }
-  | { kind: 'partial'; start: number; end: number }
-  | { kind: 'unsatisfiable' };
+  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /** What to send for a `Range` header value on a file of `size` bytes. `end` is inclusive. */
 export function parseRange(header: string | null, size: number): RangeDecision {

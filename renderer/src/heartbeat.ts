@@ -11,5 +11,7 @@ export function startHeartbeat(everyMs = 5_000): void {
 
 /** Renderer errors go to the kiosk's log file, where a technician reads them. */
 export function reportError(message: string): void {
-  void fetch(api.log, { method: 'POST', body: JSON.stringify({ level: 'error', message }) }).catch(() => undefined);
+  void fetch(api.log, { method: 'POST', body: JSON.stringify({ level: 'error', message }) }).catch(
+    () => undefined,
+  );
 }

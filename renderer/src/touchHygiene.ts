@@ -33,6 +33,10 @@ export function installTouchHygiene(): void {
     },
     { passive: false },
   );
-  window.addEventListener('error', (event) => reportError(`${event.message} at ${event.filename}:${event.lineno}`));
-  window.addEventListener('unhandledrejection', (event) => reportError(`unhandled rejection: ${String(event.reason)}`));
+  window.addEventListener('error', (event) =>
+    reportError(`${event.message} at ${event.filename}:${event.lineno}`),
+  );
+  window.addEventListener('unhandledrejection', (event) =>
+    reportError(`unhandled rejection: ${String(event.reason)}`),
+  );
 }

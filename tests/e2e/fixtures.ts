@@ -10,6 +10,8 @@ export interface KioskProblems {
 }
 
 export const test = base.extend<{ kiosk: Page; problems: KioskProblems }>({
+  // Playwright fixtures must destructure their dependencies, even when there are none.
+  // eslint-disable-next-line no-empty-pattern
   problems: async ({}, use) => {
     await use({ consoleErrors: [], offlineViolations: [] });
   },

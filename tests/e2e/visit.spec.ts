@@ -91,9 +91,16 @@ test('twenty visit-and-reset cycles each end in the fresh state', async ({ kiosk
     await page.getByTestId(cycle % 2 ? 'text-largest' : 'text-large').tap();
     await page.getByTestId('toggle-contrast').tap();
     await page.getByTestId('toggle-seated').tap();
-    await page.getByRole('dialog').getByRole('button', { name: /close|关闭|閉じる|tutup/i }).first().tap();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /close|关闭|閉じる|tutup/i })
+      .first()
+      .tap();
     await page.getByTestId('section-photos').tap();
-    await page.locator('[data-testid^="gallery-"]').nth(cycle % 3).tap();
+    await page
+      .locator('[data-testid^="gallery-"]')
+      .nth(cycle % 3)
+      .tap();
     await passContentNote(page);
     await expect(page.getByTestId('photo-viewer')).toBeVisible();
     await page.clock.runFor(IDLE_MS + WARNING_MS + 500);
@@ -102,16 +109,18 @@ test('twenty visit-and-reset cycles each end in the fresh state', async ({ kiosk
   }
 });
 
-test('every story, photograph, person and timeline event is reachable and leads back home', async ({ kiosk: page }) => {
+test('every story, photograph, person and timeline event is reachable and leads back home', async ({
+  kiosk: page,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/');
   for (const lang of ['zh-Hans', 'en', 'ja', 'id']) {
     await page.goto('/');
     await startVisit(page, lang);
     await page.getByTestId('section-stories').tap();
-    const stories = await page.locator('[data-testid^="story-"]').evaluateAll((els) =>
-      els.map((e) => e.getAttribute('data-testid') ?? ''),
-    );
+    const stories = await page
+      .locator('[data-testid^="story-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
     expect(stories.length).toBeGreaterThanOrEqual(4);
     for (const id of stories) {
       await page.getByTestId(id).tap();
@@ -210,7 +219,9 @@ test('pinch-zoom on the large scan loads Deep Zoom tiles', async ({ kiosk: page 
   await expect(stage).toHaveAttribute('data-zoomed', 'true');
   // Zooming in asks for tiles of deeper levels than the first view needed.
   await expect
-    .poll(() => tiles.map((t) => Number(t.match(/_files\/(\d+)\//)?.[1])).some((level) => !before.has(String(level))))
+    .poll(() =>
+      tiles.map((t) => Number(t.match(/_files\/(\d+)\//)?.[1])).some((level) => !before.has(String(level))),
+    )
     .toBe(true);
 });
 
@@ -220,14 +231,22 @@ test('the page itself cannot be zoomed or scrolled sideways by touch', async ({ 
   const touchAction = await page.evaluate(() => getComputedStyle(document.documentElement).touchAction);
   expect(touchAction).toContain('pan');
   expect(touchAction).not.toContain('pinch-zoom');
-  const viewport = await page.evaluate(() => document.querySelector('meta[name="viewport"]')?.getAttribute('content'));
+  const viewport = await page.evaluate(() =>
+    document.querySelector('meta[name="viewport"]')?.getAttribute('content'),
+  );
   expect(viewport).toContain('user-scalable=no');
 });
 
 test('every touch target is at least 64 by 64 CSS pixels', async ({ kiosk: page }) => {
   await page.goto('/');
   await startVisit(page, 'en');
-  const screens = ['section-stories', 'section-photos', 'section-people', 'section-timeline', 'section-diary'];
+  const screens = [
+    'section-stories',
+    'section-photos',
+    'section-people',
+    'section-timeline',
+    'section-diary',
+  ];
   for (const section of screens) {
     await page.getByTestId('nav-home').tap();
     await page.getByTestId(section).tap();
@@ -236,7 +255,10 @@ test('every touch target is at least 64 by 64 CSS pixels', async ({ kiosk: page 
         .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('.staff-corner'))
         .map((el) => ({ el, r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width > 0 && (r.width < 64 || r.height < 64))
-        .map(({ el, r }) => `${el.textContent?.trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`),
+        .map(
+          ({ el, r }) =>
+            `${el.textContent?.trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`,
+        ),
     );
     expect(small, section).toEqual([]);
   }

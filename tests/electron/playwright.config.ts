@@ -14,6 +14,6 @@ export default defineConfig({
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: [['list']],
+  reporter: [['list'], ['../e2e/summaryReporter.ts']],
   globalSetup: './globalSetup.ts',
 });

@@ -38,7 +38,12 @@ export function ContentNoteGate({
         {note}
       </p>
       <div className="content-note-actions">
-        <button type="button" className="secondary-button" onClick={onBack ?? back} data-testid="content-note-back">
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={onBack ?? back}
+          data-testid="content-note-back"
+        >
           {t.contentNoteBack}
         </button>
         <button

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 const paths: Record<string, string> = {
   back: 'M15 5 8 12l7 7',
   home: 'M4 11.5 12 5l8 6.5M6.5 10v9h11v-9',
-  language: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm-9 9h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3Z',
+  language:
+    'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm-9 9h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3Z',
   display: 'M4 19 9 5l5 14M6 14h6M15 19l3-8 3 8M16 16.5h4',
   close: 'M6 6l12 12M18 6 6 18',
   prev: 'M15 5 8 12l7 7',

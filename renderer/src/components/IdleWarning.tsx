@@ -9,7 +9,12 @@ export function IdleWarning(): ReactNode {
   const seconds = useWarningSecondsLeft();
   return (
     <div className="overlay-backdrop idle-backdrop" data-testid="idle-warning">
-      <div className="overlay-panel idle-panel" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
+      <div
+        className="overlay-panel idle-panel"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+      >
         <h2 id="idle-title">{t.stillThere}</h2>
         <p className="idle-count" aria-live="polite" data-testid="idle-countdown">
           {fill(t.stillThereBody, { n: seconds })}
@@ -17,7 +22,12 @@ export function IdleWarning(): ReactNode {
         <div className="idle-ring" aria-hidden="true">
           {seconds}
         </div>
-        <button type="button" className="primary-button idle-continue" onClick={continueVisit} data-testid="idle-continue">
+        <button
+          type="button"
+          className="primary-button idle-continue"
+          onClick={continueVisit}
+          data-testid="idle-continue"
+        >
           {t.stillThereContinue}
         </button>
       </div>

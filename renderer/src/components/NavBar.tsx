@@ -17,7 +17,13 @@ export function NavBar({ inert }: { inert: boolean }): ReactNode {
   return (
     <nav className="navbar" aria-label={t.home} inert={inert}>
       <div className="navbar-group">
-        <button type="button" className="nav-button" onClick={back} disabled={!canGoBack} data-testid="nav-back">
+        <button
+          type="button"
+          className="nav-button"
+          onClick={back}
+          disabled={!canGoBack}
+          data-testid="nav-back"
+        >
           <Icon name="back" />
           <span>{t.back}</span>
         </button>

@@ -5,7 +5,15 @@ import { useVisit } from '../session/visitStore';
 import { T } from './Text';
 
 /** A photograph inside a story or profile: tap to open it in the viewer. */
-export function PhotoFigure({ photoId, onOpen, size = 'display' }: { photoId: string; onOpen(): void; size?: 'display' | 'thumbnail' }): ReactNode {
+export function PhotoFigure({
+  photoId,
+  onOpen,
+  size = 'display',
+}: {
+  photoId: string;
+  onOpen(): void;
+  size?: 'display' | 'thumbnail';
+}): ReactNode {
   const { t, l, lang } = useLang();
   const photo = useExhibit((s) => s.index?.photos.get(photoId));
   const revealed = useVisit((s) => s.revealedPhotos.includes(photoId));
@@ -13,7 +21,12 @@ export function PhotoFigure({ photoId, onOpen, size = 'display' }: { photoId: st
   const hidden = photo.graphic && !revealed;
   return (
     <figure className="photo-figure">
-      <button type="button" className="photo-figure-button" onClick={onOpen} data-testid={`photo-${photo.id}`}>
+      <button
+        type="button"
+        className="photo-figure-button"
+        onClick={onOpen}
+        data-testid={`photo-${photo.id}`}
+      >
         <img
           src={size === 'display' ? photo.display : photo.thumbnail}
           alt={l(photo.alt).text}

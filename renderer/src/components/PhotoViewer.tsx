@@ -19,7 +19,9 @@ import { T } from './Text';
 export function PhotoViewer(): ReactNode {
   const { t, l, lang } = useLang();
   const viewer = useVisit((s) => s.viewer);
-  const photo = useExhibit((s) => (viewer ? s.index?.photos.get(viewer.photoIds[viewer.index] ?? '') : undefined));
+  const photo = useExhibit((s) =>
+    viewer ? s.index?.photos.get(viewer.photoIds[viewer.index] ?? '') : undefined,
+  );
   const revealed = useVisit((s) => (photo ? s.revealedPhotos.includes(photo.id) : false));
   const closeViewer = useVisit((s) => s.closeViewer);
   const showPhoto = useVisit((s) => s.showPhoto);
@@ -29,15 +31,31 @@ export function PhotoViewer(): ReactNode {
   const note = photo.contentNote ? l(photo.contentNote) : null;
   const hidden = photo.graphic && !revealed;
   return (
-    <div className="viewer" role="dialog" aria-modal="true" aria-label={l(photo.caption).text} data-testid="photo-viewer">
+    <div
+      className="viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-label={l(photo.caption).text}
+      data-testid="photo-viewer"
+    >
       <div className="viewer-stage">
-        <ContentNoteGate noteKey={`photo:${photo.id}`} note={note?.text} noteLang={note?.lang} onBack={closeViewer}>
+        <ContentNoteGate
+          noteKey={`photo:${photo.id}`}
+          note={note?.text}
+          noteLang={note?.lang}
+          onBack={closeViewer}
+        >
           {hidden ? (
             <div className="viewer-graphic">
               <img src={photo.thumbnail} alt="" className="is-blurred" draggable={false} />
               <div className="viewer-graphic-notice">
                 <p>{t.graphicNotice}</p>
-                <button type="button" className="primary-button" onClick={() => revealPhoto(photo.id)} data-testid="reveal-photo">
+                <button
+                  type="button"
+                  className="primary-button"
+                  onClick={() => revealPhoto(photo.id)}
+                  data-testid="reveal-photo"
+                >
                   {t.showPhoto}
                 </button>
               </div>
@@ -80,7 +98,13 @@ export function PhotoViewer(): ReactNode {
       </div>
       <aside className="viewer-info">
         <div className="viewer-info-top">
-          <button type="button" className="icon-button viewer-close" onClick={closeViewer} aria-label={t.close} data-testid="viewer-close">
+          <button
+            type="button"
+            className="icon-button viewer-close"
+            onClick={closeViewer}
+            aria-label={t.close}
+            data-testid="viewer-close"
+          >
             <Icon name="close" />
           </button>
           {count > 1 ? (
@@ -103,16 +127,22 @@ export function PhotoViewer(): ReactNode {
             {photo.place ? (
               <div>
                 <dt>{t.place}</dt>
-                <dd><T value={l(photo.place)} visitorLang={lang} /></dd>
+                <dd>
+                  <T value={l(photo.place)} visitorLang={lang} />
+                </dd>
               </div>
             ) : null}
             <div>
               <dt>{t.credit}</dt>
-              <dd><T value={l(photo.credit)} visitorLang={lang} /></dd>
+              <dd>
+                <T value={l(photo.credit)} visitorLang={lang} />
+              </dd>
             </div>
             <div>
               <dt>{t.rights}</dt>
-              <dd><T value={l(photo.rights)} visitorLang={lang} /></dd>
+              <dd>
+                <T value={l(photo.rights)} visitorLang={lang} />
+              </dd>
             </div>
             <div>
               <dt>{t.source}</dt>
@@ -175,7 +205,11 @@ function ZoomableImage({ photo, onSwipe }: { photo: Photo; onSwipe(direction: 1 
       tileSources:
         photo.dzi ??
         // A single screen-sized image; @types/openseadragon does not describe the 'image' source's url.
-        ({ type: 'image', url: photo.display, buildPyramid: false } as unknown as OpenSeadragon.TileSourceOptions),
+        ({
+          type: 'image',
+          url: photo.display,
+          buildPyramid: false,
+        } as unknown as OpenSeadragon.TileSourceOptions),
       drawer: 'canvas',
       showNavigationControl: false,
       showNavigator: false,
@@ -205,10 +239,12 @@ function ZoomableImage({ photo, onSwipe }: { photo: Photo; onSwipe(direction: 1 
     const openedAt = performance.now();
     viewer.addOnceHandler('open', () => {
       viewer.world.getItemAt(0)?.addOnceHandler('fully-loaded-change', () => {
-        if (element.current) element.current.dataset.sharpAfterMs = String(Math.round(performance.now() - openedAt));
+        if (element.current)
+          element.current.dataset.sharpAfterMs = String(Math.round(performance.now() - openedAt));
       });
     });
-    const isAtHome = (current = true) => viewer.viewport.getZoom(current) <= viewer.viewport.getHomeZoom() * 1.02;
+    const isAtHome = (current = true) =>
+      viewer.viewport.getZoom(current) <= viewer.viewport.getHomeZoom() * 1.02;
     // The target zoom, so the "whole photograph" control reacts at once, not after the animation.
     viewer.addHandler('zoom', () => setZoomed(!isAtHome(false)));
     // Double-tap: zoom in where tapped; double-tap again when zoomed: back to the whole photograph.
@@ -254,13 +290,32 @@ function ZoomableImage({ photo, onSwipe }: { photo: Photo; onSwipe(direction: 1 
         aria-label={l(photo.alt).text}
       />
       <div className="zoom-controls">
-        <button type="button" className="icon-button" aria-label={t.zoomIn} onClick={() => osd.current?.viewport.zoomBy(1.6)} data-testid="zoom-in">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t.zoomIn}
+          onClick={() => osd.current?.viewport.zoomBy(1.6)}
+          data-testid="zoom-in"
+        >
           <Icon name="plus" />
         </button>
-        <button type="button" className="icon-button" aria-label={t.zoomOut} onClick={() => osd.current?.viewport.zoomBy(1 / 1.6)} data-testid="zoom-out">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t.zoomOut}
+          onClick={() => osd.current?.viewport.zoomBy(1 / 1.6)}
+          data-testid="zoom-out"
+        >
           <Icon name="minus" />
         </button>
-        <button type="button" className="icon-button" aria-label={t.zoomReset} onClick={() => osd.current?.viewport.goHome()} data-testid="zoom-home" disabled={!zoomed}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t.zoomReset}
+          onClick={() => osd.current?.viewport.goHome()}
+          data-testid="zoom-home"
+          disabled={!zoomed}
+        >
           <Icon name="fit" />
         </button>
       </div>

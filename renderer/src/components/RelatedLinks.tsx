@@ -8,7 +8,13 @@ import { useVisit } from '../session/visitStore';
 type Link = { key: string; kind: string; label: string; labelLang?: string; open(): void };
 
 /** Links to the stories, people, diary entries, photographs and events an item names. */
-export function RelatedLinks({ related, title }: { related: Partial<RelatedIds>; title?: string }): ReactNode {
+export function RelatedLinks({
+  related,
+  title,
+}: {
+  related: Partial<RelatedIds>;
+  title?: string;
+}): ReactNode {
   const { t, l, lang } = useLang();
   const index = useExhibit((s) => s.index);
   const go = useVisit((s) => s.go);
@@ -18,23 +24,43 @@ export function RelatedLinks({ related, title }: { related: Partial<RelatedIds>;
   for (const id of related.stories ?? []) {
     const story = index.stories.get(id);
     const text = story?.text[lang] ?? (story ? Object.values(story.text)[0] : undefined);
-    if (story && text) links.push({ key: `s:${id}`, kind: t.sectionStories, label: text.title, open: () => go({ screen: 'story', id }) });
+    if (story && text)
+      links.push({
+        key: `s:${id}`,
+        kind: t.sectionStories,
+        label: text.title,
+        open: () => go({ screen: 'story', id }),
+      });
   }
   for (const id of related.people ?? []) {
     const person = index.people.get(id);
     if (person) {
       const name = l(person.name);
-      links.push({ key: `p:${id}`, kind: t.sectionPeople, label: name.text, labelLang: name.lang, open: () => go({ screen: 'person', id }) });
+      links.push({
+        key: `p:${id}`,
+        kind: t.sectionPeople,
+        label: name.text,
+        labelLang: name.lang,
+        open: () => go({ screen: 'person', id }),
+      });
     }
   }
   for (const id of related.diary ?? []) {
     const entry = index.diary.get(id);
     if (entry) {
       const author = index.people.get(entry.author);
-      const label = [author ? l(author.name).text : '', entry.date ? formatHistoricalDate(entry.date, lang) : '']
+      const label = [
+        author ? l(author.name).text : '',
+        entry.date ? formatHistoricalDate(entry.date, lang) : '',
+      ]
         .filter(Boolean)
         .join(', ');
-      links.push({ key: `d:${id}`, kind: t.sectionDiary, label, open: () => go({ screen: 'diaryEntry', id }) });
+      links.push({
+        key: `d:${id}`,
+        kind: t.sectionDiary,
+        label,
+        open: () => go({ screen: 'diaryEntry', id }),
+      });
     }
   }
   const photoIds = (related.photos ?? []).filter((id) => index.photos.has(id));
@@ -42,7 +68,13 @@ export function RelatedLinks({ related, title }: { related: Partial<RelatedIds>;
     const photo = index.photos.get(id);
     if (photo) {
       const caption = l(photo.caption);
-      links.push({ key: `ph:${id}`, kind: t.sectionPhotos, label: caption.text, labelLang: caption.lang, open: () => openViewer(photoIds, i) });
+      links.push({
+        key: `ph:${id}`,
+        kind: t.sectionPhotos,
+        label: caption.text,
+        labelLang: caption.lang,
+        open: () => openViewer(photoIds, i),
+      });
     }
   });
   for (const id of related.timeline ?? []) {

@@ -19,7 +19,15 @@ export function StoryBlocks({
   });
 }
 
-function Block({ block, onPhoto, chapterId }: { block: StoryBlock; onPhoto(id: string): void; chapterId: string }): ReactNode {
+function Block({
+  block,
+  onPhoto,
+  chapterId,
+}: {
+  block: StoryBlock;
+  onPhoto(id: string): void;
+  chapterId: string;
+}): ReactNode {
   switch (block.type) {
     case 'heading':
       return block.level === 2 ? (

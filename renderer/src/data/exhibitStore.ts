@@ -3,7 +3,15 @@
  */
 import { create } from 'zustand';
 import { api } from '../../../main/common/api';
-import type { DiaryEntry, Exhibit, ExhibitResponse, Person, Photo, Story, TimelineEvent } from '../../../main/common/exhibit';
+import type {
+  DiaryEntry,
+  Exhibit,
+  ExhibitResponse,
+  Person,
+  Photo,
+  Story,
+  TimelineEvent,
+} from '../../../main/common/exhibit';
 import type { VisitorSettings } from '../../../main/common/settings';
 
 export interface KioskStatus {
@@ -70,7 +78,13 @@ export const useExhibit = create<ExhibitStore>()((set) => ({
         getJson<VisitorSettings>(api.settings).catch(() => defaultVisitorSettings),
       ]);
       if (response.status === 'ok') {
-        set({ loading: false, exhibit: response.exhibit, index: indexExhibit(response.exhibit), unavailableReason: null, settings });
+        set({
+          loading: false,
+          exhibit: response.exhibit,
+          index: indexExhibit(response.exhibit),
+          unavailableReason: null,
+          settings,
+        });
       } else {
         set({ loading: false, unavailableReason: response.reason, settings });
       }

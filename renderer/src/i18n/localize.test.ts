@@ -13,10 +13,25 @@ describe('pick', () => {
 
 describe('formatHistoricalDate', () => {
   it.each([
-    [{ iso: '1937-12-13', precision: 'day', approximate: false }, 'en', '13 December 1937', 'December 13, 1937'],
-    [{ iso: '1937-12-13', precision: 'day', approximate: false }, 'zh-Hans', '1937年12月13日', '1937年12月13日'],
+    [
+      { iso: '1937-12-13', precision: 'day', approximate: false },
+      'en',
+      '13 December 1937',
+      'December 13, 1937',
+    ],
+    [
+      { iso: '1937-12-13', precision: 'day', approximate: false },
+      'zh-Hans',
+      '1937年12月13日',
+      '1937年12月13日',
+    ],
     [{ iso: '1937-12-13', precision: 'day', approximate: false }, 'ja', '1937年12月13日', '1937年12月13日'],
-    [{ iso: '1937-12-13', precision: 'day', approximate: false }, 'id', '13 Desember 1937', '13 Desember 1937'],
+    [
+      { iso: '1937-12-13', precision: 'day', approximate: false },
+      'id',
+      '13 Desember 1937',
+      '13 Desember 1937',
+    ],
     [{ iso: '1938-05', precision: 'month', approximate: false }, 'zh-Hans', '1938年5月', '1938年5月'],
     [{ iso: '1938-05', precision: 'month', approximate: false }, 'id', 'Mei 1938', 'Mei 1938'],
     [{ iso: '1941', precision: 'year', approximate: true }, 'ja', '1941年', '1941年'],

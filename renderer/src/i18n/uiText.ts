@@ -342,7 +342,8 @@ const id: UiStrings = {
   zoomIn: 'Perbesar',
   zoomOut: 'Perkecil',
   zoomReset: 'Seluruh foto',
-  graphicNotice: 'Foto ini memperlihatkan kekerasan. Foto disembunyikan sampai Anda memilih untuk melihatnya.',
+  graphicNotice:
+    'Foto ini memperlihatkan kekerasan. Foto disembunyikan sampai Anda memilih untuk melihatnya.',
   showPhoto: 'Tampilkan foto',
   stillThere: 'Apakah Anda masih di sini?',
   stillThereBody: 'Pameran akan kembali ke awal dalam {n} detik.',

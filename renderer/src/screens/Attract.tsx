@@ -18,7 +18,9 @@ export function Attract(): ReactNode {
   const [langIndex, setLangIndex] = useState(0);
   const slideMs = (exhibit?.attract.slideSeconds ?? 12) * 1000;
   const languages = exhibit?.languages ?? [];
-  const photos = (exhibit?.attract.photos ?? []).map((id) => index?.photos.get(id)).filter((p) => p !== undefined);
+  const photos = (exhibit?.attract.photos ?? [])
+    .map((id) => index?.photos.get(id))
+    .filter((p) => p !== undefined);
 
   useEffect(() => {
     const timer = setInterval(() => setSlide((s) => s + 1), slideMs);

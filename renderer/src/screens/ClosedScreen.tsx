@@ -12,7 +12,11 @@ export function ClosedScreen(): ReactNode {
     <section className="screen notice-screen" data-testid="closed">
       {languages.map((lang) => {
         const t = uiText(lang);
-        const time = next ? new Intl.DateTimeFormat(lang, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(next) : '';
+        const time = next
+          ? new Intl.DateTimeFormat(lang, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(
+              next,
+            )
+          : '';
         return (
           <div key={lang} lang={lang} className="notice-block" aria-label={nativeLanguageName(lang)}>
             <h2>{t.closedTitle}</h2>

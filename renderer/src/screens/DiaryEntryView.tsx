@@ -16,7 +16,11 @@ export function DiaryEntryView({ id }: { id: string }): ReactNode {
   if (!entry) return null;
   const note = entry.contentNote ? l(entry.contentNote) : null;
   return (
-    <ContentNoteGate noteKey={`diary:${id}`} note={note?.text} noteLang={note?.lang !== lang ? note?.lang : undefined}>
+    <ContentNoteGate
+      noteKey={`diary:${id}`}
+      note={note?.text}
+      noteLang={note?.lang !== lang ? note?.lang : undefined}
+    >
       <DiaryPage id={id} />
     </ContentNoteGate>
   );
@@ -42,27 +46,50 @@ function DiaryPage({ id }: { id: string }): ReactNode {
         {name ? <h1 lang={name.lang !== lang ? name.lang : undefined}>{name.text}</h1> : null}
         <p className="diary-meta">
           {entry.date?.approximate && date ? fill(t.approximately, { date }) : date}
-          {entry.place ? <> · <T value={l(entry.place)} visitorLang={lang} /></> : null}
+          {entry.place ? (
+            <>
+              {' '}
+              · <T value={l(entry.place)} visitorLang={lang} />
+            </>
+          ) : null}
         </p>
-        {entry.date?.note ? <T as="p" className="diary-date-note" value={l(entry.date.note)} visitorLang={lang} /> : null}
+        {entry.date?.note ? (
+          <T as="p" className="diary-date-note" value={l(entry.date.note)} visitorLang={lang} />
+        ) : null}
       </header>
       <div className={`diary-texts ${showOriginal && hasOriginal ? 'side-by-side' : ''}`}>
         <blockquote className="testimony diary-text" lang={text.lang} data-testid="diary-text">
           <p>{text.text}</p>
           {text.lang !== entry.originalLanguage ? (
-            <footer className="translated-from">{fill(t.translatedFrom, { language: languageNameIn(entry.originalLanguage, lang) })}</footer>
+            <footer className="translated-from">
+              {fill(t.translatedFrom, { language: languageNameIn(entry.originalLanguage, lang) })}
+            </footer>
           ) : null}
-          {entry.drafts.includes(text.lang) ? <footer className="draft-badge">{t.draftTranslation}</footer> : null}
+          {entry.drafts.includes(text.lang) ? (
+            <footer className="draft-badge">{t.draftTranslation}</footer>
+          ) : null}
         </blockquote>
         {showOriginal && hasOriginal ? (
-          <blockquote className="testimony diary-text original" lang={entry.originalLanguage} data-testid="diary-original">
-            <p className="original-label" lang={lang}>{fill(t.original, { language: languageNameIn(entry.originalLanguage, lang) })}</p>
+          <blockquote
+            className="testimony diary-text original"
+            lang={entry.originalLanguage}
+            data-testid="diary-original"
+          >
+            <p className="original-label" lang={lang}>
+              {fill(t.original, { language: languageNameIn(entry.originalLanguage, lang) })}
+            </p>
             <p>{entry.original}</p>
           </blockquote>
         ) : null}
       </div>
       {hasOriginal ? (
-        <button type="button" className="secondary-button" aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)} data-testid="toggle-original">
+        <button
+          type="button"
+          className="secondary-button"
+          aria-pressed={showOriginal}
+          onClick={() => setShowOriginal(!showOriginal)}
+          data-testid="toggle-original"
+        >
           {showOriginal ? t.hideOriginal : t.showOriginal}
         </button>
       ) : null}
@@ -72,7 +99,12 @@ function DiaryPage({ id }: { id: string }): ReactNode {
       </p>
       <div className="diary-aside">
         {author ? (
-          <button type="button" className="author-link" onClick={() => go({ screen: 'person', id: author.id })} data-testid="diary-author">
+          <button
+            type="button"
+            className="author-link"
+            onClick={() => go({ screen: 'person', id: author.id })}
+            data-testid="diary-author"
+          >
             {author.portrait ? <PortraitThumb photoId={author.portrait} /> : null}
             <span>
               <span className="related-kind">{t.profile}</span>

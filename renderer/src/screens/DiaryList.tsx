@@ -23,9 +23,16 @@ export function DiaryList(): ReactNode {
           const excerpt = l(entry.text);
           return (
             <li key={entry.id}>
-              <button type="button" className="diary-card" onClick={() => go({ screen: 'diaryEntry', id: entry.id })} data-testid={`diary-${entry.id}`}>
+              <button
+                type="button"
+                className="diary-card"
+                onClick={() => go({ screen: 'diaryEntry', id: entry.id })}
+                data-testid={`diary-${entry.id}`}
+              >
                 <span className="diary-card-kind">{entry.kind === 'remark' ? t.remark : t.diaryEntry}</span>
-                <span className="diary-card-author" lang={name && name.lang !== lang ? name.lang : undefined}>{name?.text}</span>
+                <span className="diary-card-author" lang={name && name.lang !== lang ? name.lang : undefined}>
+                  {name?.text}
+                </span>
                 <span className="diary-card-meta">
                   {entry.date?.approximate && date ? fill(t.approximately, { date }) : date}
                   {place?.text ? ` · ${place.text}` : ''}

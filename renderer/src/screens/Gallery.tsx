@@ -18,7 +18,12 @@ export function Gallery(): ReactNode {
           const caption = l(photo.caption);
           return (
             <li key={photo.id}>
-              <button type="button" className="gallery-item" onClick={() => openViewer(ids, i)} data-testid={`gallery-${photo.id}`}>
+              <button
+                type="button"
+                className="gallery-item"
+                onClick={() => openViewer(ids, i)}
+                data-testid={`gallery-${photo.id}`}
+              >
                 <img
                   src={photo.thumbnail}
                   alt={l(photo.alt).text}
@@ -26,7 +31,9 @@ export function Gallery(): ReactNode {
                   draggable={false}
                   decoding="async"
                 />
-                {photo.placeholder ? <span className="placeholder-tag on-image">{t.placeholderShort}</span> : null}
+                {photo.placeholder ? (
+                  <span className="placeholder-tag on-image">{t.placeholderShort}</span>
+                ) : null}
                 <span className="gallery-caption" lang={caption.lang !== lang ? caption.lang : undefined}>
                   {caption.text}
                 </span>

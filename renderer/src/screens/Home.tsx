@@ -25,7 +25,9 @@ export function Home(): ReactNode {
       <header className="home-header">
         <T as="h1" value={l(exhibit.title)} visitorLang={lang} />
         <T as="p" className="home-subtitle" value={l(exhibit.subtitle)} visitorLang={lang} />
-        {exhibit.introduction ? <T as="p" className="home-intro" value={l(exhibit.introduction)} visitorLang={lang} /> : null}
+        {exhibit.introduction ? (
+          <T as="p" className="home-intro" value={l(exhibit.introduction)} visitorLang={lang} />
+        ) : null}
         {exhibit.contentNote ? (
           <p className="content-note-inline" role="note">
             <T value={l(exhibit.contentNote)} visitorLang={lang} />

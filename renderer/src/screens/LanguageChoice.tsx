@@ -11,7 +11,9 @@ export function LanguageChoice(): ReactNode {
   if (!exhibit) return null;
   return (
     <section className="screen language-choice" data-testid="language-choice">
-      <h1 className="visually-hidden">{exhibit.languages.map((l) => uiText(l).chooseLanguage).join(' / ')}</h1>
+      <h1 className="visually-hidden">
+        {exhibit.languages.map((l) => uiText(l).chooseLanguage).join(' / ')}
+      </h1>
       <div className="language-choice-prompts" aria-hidden="true">
         {exhibit.languages.map((l) => (
           <p key={l} lang={l}>

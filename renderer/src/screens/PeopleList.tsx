@@ -19,11 +19,26 @@ export function PeopleList(): ReactNode {
           const portrait = person.portrait ? photos?.get(person.portrait) : undefined;
           return (
             <li key={person.id}>
-              <button type="button" className="person-card" onClick={() => go({ screen: 'person', id: person.id })} data-testid={`person-${person.id}`}>
-                {portrait ? <img src={portrait.thumbnail} alt="" className="person-card-image" draggable={false} /> : <span className="person-card-image initials" aria-hidden="true">{name.text.slice(0, 1)}</span>}
+              <button
+                type="button"
+                className="person-card"
+                onClick={() => go({ screen: 'person', id: person.id })}
+                data-testid={`person-${person.id}`}
+              >
+                {portrait ? (
+                  <img src={portrait.thumbnail} alt="" className="person-card-image" draggable={false} />
+                ) : (
+                  <span className="person-card-image initials" aria-hidden="true">
+                    {name.text.slice(0, 1)}
+                  </span>
+                )}
                 <span className="person-card-text">
-                  <span className="person-card-name" lang={name.lang !== lang ? name.lang : undefined}>{name.text}</span>
-                  <span className="person-card-role" lang={role.lang !== lang ? role.lang : undefined}>{role.text}</span>
+                  <span className="person-card-name" lang={name.lang !== lang ? name.lang : undefined}>
+                    {name.text}
+                  </span>
+                  <span className="person-card-role" lang={role.lang !== lang ? role.lang : undefined}>
+                    {role.text}
+                  </span>
                   <span className="person-card-dates">{lifeDates(person.born, person.died)}</span>
                 </span>
               </button>

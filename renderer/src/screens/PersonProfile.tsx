@@ -14,7 +14,9 @@ export function mentionsOf(personId: string, index: ExhibitIndex): RelatedIds {
     stories: [...index.stories.values()].filter((s) => s.related.people.includes(personId)).map((s) => s.id),
     photos: [...index.photos.values()].filter((p) => p.people.includes(personId)).map((p) => p.id),
     diary: [...index.diary.values()].filter((d) => d.author === personId).map((d) => d.id),
-    timeline: [...index.timeline.values()].filter((e) => e.related.people.includes(personId)).map((e) => e.id),
+    timeline: [...index.timeline.values()]
+      .filter((e) => e.related.people.includes(personId))
+      .map((e) => e.id),
     people: [],
   };
 }
@@ -36,16 +38,30 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
           {person.nationality && Object.keys(person.nationality).length > 0 ? (
             <div>
               <dt>{t.nationality}</dt>
-              <dd><T value={l(person.nationality)} visitorLang={lang} /></dd>
+              <dd>
+                <T value={l(person.nationality)} visitorLang={lang} />
+              </dd>
             </div>
           ) : null}
-          {person.born ? (<div><dt>{t.born}</dt><dd>{formatHistoricalDate(dateFromIso(person.born), lang)}</dd></div>) : null}
-          {person.died ? (<div><dt>{t.died}</dt><dd>{formatHistoricalDate(dateFromIso(person.died), lang)}</dd></div>) : null}
+          {person.born ? (
+            <div>
+              <dt>{t.born}</dt>
+              <dd>{formatHistoricalDate(dateFromIso(person.born), lang)}</dd>
+            </div>
+          ) : null}
+          {person.died ? (
+            <div>
+              <dt>{t.died}</dt>
+              <dd>{formatHistoricalDate(dateFromIso(person.died), lang)}</dd>
+            </div>
+          ) : null}
         </dl>
         {person.drafts.includes(lang) ? <p className="draft-badge">{t.draftTranslation}</p> : null}
       </header>
       <div className="person-body">
-        {person.portrait ? <PhotoFigure photoId={person.portrait} onOpen={() => openViewer([person.portrait ?? ''], 0)} /> : null}
+        {person.portrait ? (
+          <PhotoFigure photoId={person.portrait} onOpen={() => openViewer([person.portrait ?? ''], 0)} />
+        ) : null}
         <div className="prose" lang={bio.lang !== lang ? bio.lang : undefined}>
           {bio.text.split(/\n\s*\n/).map((para, i) => (
             <p key={i}>{para}</p>
@@ -56,7 +72,13 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
       {person.sources.length > 0 ? (
         <section className="sources">
           <h2>{t.sources}</h2>
-          <ul>{person.sources.map((s) => <li key={s} lang="en">{s}</li>)}</ul>
+          <ul>
+            {person.sources.map((s) => (
+              <li key={s} lang="en">
+                {s}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
     </article>

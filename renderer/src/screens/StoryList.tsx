@@ -26,7 +26,13 @@ export function StoryList(): ReactNode {
                 data-testid={`story-${story.id}`}
               >
                 {cover ? (
-                  <img src={cover.thumbnail} alt="" className="story-card-image" draggable={false} decoding="async" />
+                  <img
+                    src={cover.thumbnail}
+                    alt=""
+                    className="story-card-image"
+                    draggable={false}
+                    decoding="async"
+                  />
                 ) : (
                   <span className="story-card-image" aria-hidden="true" />
                 )}

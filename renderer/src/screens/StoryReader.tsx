@@ -33,7 +33,10 @@ function StoryText({ id }: { id: string }): ReactNode {
   const textLang = story?.text[lang] ? lang : fallback;
 
   const chapters = useMemo(
-    () => (text?.blocks ?? []).flatMap((b) => (b.type === 'heading' && b.level === 2 ? [inlineText(b.children)] : [])),
+    () =>
+      (text?.blocks ?? []).flatMap((b) =>
+        b.type === 'heading' && b.level === 2 ? [inlineText(b.children)] : [],
+      ),
     [text],
   );
   const photoIds = useMemo(
@@ -81,9 +84,21 @@ function StoryText({ id }: { id: string }): ReactNode {
   };
 
   return (
-    <article className="screen story-reader" ref={scroller} data-testid="screen-story" lang={textLang !== lang ? textLang : undefined}>
+    <article
+      className="screen story-reader"
+      ref={scroller}
+      data-testid="screen-story"
+      lang={textLang !== lang ? textLang : undefined}
+    >
       <div className="story-place" aria-live="off">
-        <div className="story-progress" role="progressbar" aria-label={t.chapters} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <div
+          className="story-progress"
+          role="progressbar"
+          aria-label={t.chapters}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+        >
           <span style={{ transform: `scaleX(${progress})` }} />
         </div>
         <span className="story-place-text" data-testid="story-place">
@@ -96,7 +111,11 @@ function StoryText({ id }: { id: string }): ReactNode {
             <h2>{t.chapters}</h2>
             <ol>
               <li>
-                <button type="button" aria-current={chapter === 0 ? 'step' : undefined} onClick={() => jumpTo(0)}>
+                <button
+                  type="button"
+                  aria-current={chapter === 0 ? 'step' : undefined}
+                  onClick={() => jumpTo(0)}
+                >
                   {t.beginning}
                 </button>
               </li>
@@ -128,7 +147,12 @@ function StoryText({ id }: { id: string }): ReactNode {
           <p className="story-end" aria-hidden="true">
             {t.endOfStory}
           </p>
-          <RelatedLinks related={{ ...story.related, photos: [...new Set([...(story.cover ? [story.cover] : []), ...story.related.photos])] }} />
+          <RelatedLinks
+            related={{
+              ...story.related,
+              photos: [...new Set([...(story.cover ? [story.cover] : []), ...story.related.photos])],
+            }}
+          />
           {story.sources.length > 0 ? (
             <section className="sources">
               <h2>{t.sources}</h2>

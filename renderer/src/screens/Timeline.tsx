@@ -30,7 +30,11 @@ export function Timeline({ focus }: { focus?: string }): ReactNode {
               const isOpen = open === event.id;
               const date = formatHistoricalDate(event.date, lang);
               return (
-                <li key={event.id} ref={event.id === focus ? focusRef : undefined} className={isOpen ? 'is-open' : undefined}>
+                <li
+                  key={event.id}
+                  ref={event.id === focus ? focusRef : undefined}
+                  className={isOpen ? 'is-open' : undefined}
+                >
                   <button
                     type="button"
                     className="timeline-event"
@@ -38,7 +42,9 @@ export function Timeline({ focus }: { focus?: string }): ReactNode {
                     onClick={() => setOpen(isOpen ? null : event.id)}
                     data-testid={`event-${event.id}`}
                   >
-                    <span className="timeline-date">{event.date.approximate ? fill(t.approximately, { date }) : date}</span>
+                    <span className="timeline-date">
+                      {event.date.approximate ? fill(t.approximately, { date }) : date}
+                    </span>
                     <T className="timeline-title" value={l(event.title)} visitorLang={lang} />
                   </button>
                   {isOpen ? (

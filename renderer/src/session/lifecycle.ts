@@ -55,12 +55,18 @@ export function stepLifecycle(
       return { state: { ...state, holds: state.holds + 1, lastActivityAt: at }, effect: 'none' };
     case 'holdEnd': {
       const holds = Math.max(0, state.holds - 1);
-      return { state: { ...state, holds, lastActivityAt: holds === 0 ? at : state.lastActivityAt }, effect: 'none' };
+      return {
+        state: { ...state, holds, lastActivityAt: holds === 0 ? at : state.lastActivityAt },
+        effect: 'none',
+      };
     }
     case 'touch':
     case 'continue':
       if (state.phase === 'attract') {
-        return { state: { ...state, phase: 'active', lastActivityAt: at, warningStartedAt: null }, effect: 'startVisit' };
+        return {
+          state: { ...state, phase: 'active', lastActivityAt: at, warningStartedAt: null },
+          effect: 'startVisit',
+        };
       }
       if (state.phase === 'idleWarning') {
         return {

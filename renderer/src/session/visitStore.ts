@@ -115,10 +115,15 @@ export function createVisitStore() {
     openOverlay: (overlay) => set({ overlay }),
     closeOverlay: () => set({ overlay: 'none' }),
     openViewer: (photoIds, index) =>
-      set({ viewer: { photoIds, index: Math.max(0, Math.min(index, photoIds.length - 1)) }, overlay: 'none' }),
+      set({
+        viewer: { photoIds, index: Math.max(0, Math.min(index, photoIds.length - 1)) },
+        overlay: 'none',
+      }),
     showPhoto: (index) =>
       set((s) =>
-        s.viewer ? { viewer: { ...s.viewer, index: (index + s.viewer.photoIds.length) % s.viewer.photoIds.length } } : {},
+        s.viewer
+          ? { viewer: { ...s.viewer, index: (index + s.viewer.photoIds.length) % s.viewer.photoIds.length } }
+          : {},
       ),
     closeViewer: () => set({ viewer: null }),
     setTextSize: (textSize) => set({ textSize }),
@@ -128,7 +133,9 @@ export function createVisitStore() {
     setCaptionsOn: (captionsOn) => set({ captionsOn }),
     setShowOriginal: (showOriginal) => set({ showOriginal }),
     acknowledgeNote: (key) =>
-      set((s) => (s.acknowledgedNotes.includes(key) ? {} : { acknowledgedNotes: [...s.acknowledgedNotes, key] })),
+      set((s) =>
+        s.acknowledgedNotes.includes(key) ? {} : { acknowledgedNotes: [...s.acknowledgedNotes, key] },
+      ),
     revealPhoto: (id) =>
       set((s) => (s.revealedPhotos.includes(id) ? {} : { revealedPhotos: [...s.revealedPhotos, id] })),
     reset: () => set(initialVisitState()),

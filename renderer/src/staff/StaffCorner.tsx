@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { forceReset } from '../session/sessionClock';
 import { useVisit } from '../session/visitStore';
 import { StaffPanel } from './StaffPanel';
@@ -16,6 +16,14 @@ export function StaffCorner(): ReactNode {
   const closeOverlay = useVisit((s) => s.closeOverlay);
   const [, force] = useState(0);
   const open = overlay === 'staff';
+  // The maintenance shortcut (the shell lets exactly this one through; see main/shell/shortcuts.ts).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey && event.altKey && event.shiftKey && event.code === 'KeyK') openOverlay('staff');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openOverlay]);
   return (
     <>
       <div

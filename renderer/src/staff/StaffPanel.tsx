@@ -3,7 +3,13 @@ import { api } from '../../../main/common/api';
 import { useExhibit } from '../data/exhibitStore';
 import { forceReset } from '../session/sessionClock';
 
-type UnlockAnswer = { ok: boolean; token?: string; lockedForSeconds?: number; triesLeft?: number; message?: string };
+type UnlockAnswer = {
+  ok: boolean;
+  token?: string;
+  lockedForSeconds?: number;
+  triesLeft?: number;
+  message?: string;
+};
 
 /** Staff only, in English (the technicians' working language; see docs/deploy.md): PIN pad, then tools. */
 export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
@@ -84,13 +90,30 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
         {token ? (
           <div className="staff-tools">
             <div className="staff-actions">
-              <button type="button" className="secondary-button" disabled={busy} onClick={() => void act('reloadContent')} data-testid="staff-reload">
+              <button
+                type="button"
+                className="secondary-button"
+                disabled={busy}
+                onClick={() => void act('reloadContent')}
+                data-testid="staff-reload"
+              >
                 Reload content
               </button>
-              <button type="button" className="secondary-button" disabled={busy} onClick={() => void act('relaunch')}>
+              <button
+                type="button"
+                className="secondary-button"
+                disabled={busy}
+                onClick={() => void act('relaunch')}
+              >
                 Restart kiosk
               </button>
-              <button type="button" className="primary-button" disabled={busy} onClick={() => void act('exit')} data-testid="staff-exit">
+              <button
+                type="button"
+                className="primary-button"
+                disabled={busy}
+                onClick={() => void act('exit')}
+                data-testid="staff-exit"
+              >
                 Exit kiosk
               </button>
             </div>
