@@ -90,6 +90,7 @@ test('twenty visit-and-reset cycles each end in the fresh state', async ({ kiosk
     await page.getByTestId('nav-display').tap();
     await page.getByTestId(cycle % 2 ? 'text-largest' : 'text-large').tap();
     await page.getByTestId('toggle-contrast').tap();
+    await page.getByTestId('toggle-motion').tap();
     await page.getByTestId('toggle-seated').tap();
     await page
       .getByRole('dialog')
