@@ -2,36 +2,12 @@
  * Bad content never breaks the kiosk: each test serves a broken package from tests/fixtures with the real
  * backend (its own loopback server) and looks at what a visitor would see.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startKioskServer, type KioskServer } from '../../main/server/kioskServer';
-import { expect, test } from './fixtures';
-
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-async function serve(fixture: string): Promise<{ server: KioskServer; cleanup(): Promise<void> }> {
-  const derivedDir = await mkdtemp(path.join(tmpdir(), `kiosk-derived-${fixture}-`));
-  const server = await startKioskServer({
-    rendererDir: path.resolve('out/renderer'),
-    mediaDir: path.resolve('tests/fixtures', fixture),
-    configDir: path.resolve('tests/e2e/kiosk-config'),
-    derivedDir,
-    log: quiet,
-  });
-  return {
-    server,
-    cleanup: async () => {
-      await server.close();
-      await rm(derivedDir, { recursive: true, force: true });
-    },
-  };
-}
+import { expect, serve, test } from './fixtures';
 
 test('a package whose exhibit.yaml is unusable shows a calm notice in every language', async ({
   kiosk: page,
 }) => {
-  const { server, cleanup } = await serve('exhibit-unusable');
+  const { server, cleanup } = await serve('tests/fixtures/exhibit-unusable');
   try {
     await page.goto(server.url);
     await expect(page.getByTestId('unavailable')).toBeVisible();
@@ -49,7 +25,7 @@ test('a package whose exhibit.yaml is unusable shows a calm notice in every lang
 });
 
 test('a missing photograph is left out and the rest of the exhibit works', async ({ kiosk: page }) => {
-  const { server, cleanup } = await serve('missing-image');
+  const { server, cleanup } = await serve('tests/fixtures/missing-image');
   try {
     await page.goto(server.url);
     await page.getByTestId('attract').tap();
@@ -64,7 +40,7 @@ test('a missing photograph is left out and the rest of the exhibit works', async
 });
 
 test('hostile Markdown never reaches the page as HTML or script', async ({ kiosk: page }) => {
-  const { server, cleanup } = await serve('hostile-markdown');
+  const { server, cleanup } = await serve('tests/fixtures/hostile-markdown');
   try {
     let dialogs = 0;
     page.on('dialog', (dialog) => {
@@ -86,19 +62,10 @@ test('hostile Markdown never reaches the page as HTML or script', async ({ kiosk
   }
 });
 
-async function serveWithConfig(configDir: string): Promise<KioskServer> {
-  return startKioskServer({
-    rendererDir: path.resolve('out/renderer'),
-    mediaDir: path.resolve('media'),
-    configDir: path.resolve(configDir),
-    log: quiet,
-  });
-}
-
 test('outside opening hours the kiosk shows a calm closed screen in every language', async ({
   kiosk: page,
 }) => {
-  const server = await serveWithConfig('tests/fixtures/kiosk-config-closed');
+  const { server, cleanup } = await serve('media', 'tests/fixtures/kiosk-config-closed');
   try {
     await page.goto(server.url);
     await expect(page.getByTestId('closed')).toBeVisible();
@@ -111,12 +78,12 @@ test('outside opening hours the kiosk shows a calm closed screen in every langua
       await expect(page.getByTestId('closed')).toContainText(text);
     }
   } finally {
-    await server.close();
+    await cleanup();
   }
 });
 
 test('a broken settings file leaves the kiosk running on safe defaults', async ({ kiosk: page }) => {
-  const server = await serveWithConfig('tests/fixtures/kiosk-config-broken');
+  const { server, cleanup } = await serve('media', 'tests/fixtures/kiosk-config-broken');
   try {
     const settings = (await (await page.request.get(`${server.url}/api/settings`)).json()) as Record<
       string,
@@ -132,6 +99,6 @@ test('a broken settings file leaves the kiosk running on safe defaults', async (
     await page.getByTestId('choose-en').tap();
     await expect(page.getByTestId('home')).toBeVisible();
   } finally {
-    await server.close();
+    await cleanup();
   }
 });

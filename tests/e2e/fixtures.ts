@@ -2,7 +2,11 @@
  * The kiosk's test fixture: every test fails on a console error, an uncaught page error, or any request to
  * a host other than 127.0.0.1 (the offline guarantee).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { startKioskServer, type KioskServer } from '../../main/server/kioskServer';
 
 export interface KioskProblems {
   consoleErrors: string[];
@@ -55,4 +59,33 @@ export async function touchCentre(page: Page, locator: Locator): Promise<void> {
   const box = await locator.boundingBox();
   if (!box) throw new Error('element has no box');
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * A content package served by the real backend on its own loopback server. A package from tests/fixtures
+ * gets its own derivative cache (removed by cleanup()); the sample in media/ keeps its usual one.
+ */
+export async function serve(
+  mediaDir: string,
+  configDir = 'tests/e2e/kiosk-config',
+): Promise<{ server: KioskServer; cleanup(): Promise<void> }> {
+  const derivedDir = mediaDir.startsWith('tests/fixtures/')
+    ? await mkdtemp(path.join(tmpdir(), `kiosk-derived-${path.basename(mediaDir)}-`))
+    : undefined;
+  const server = await startKioskServer({
+    rendererDir: path.resolve('out/renderer'),
+    mediaDir: path.resolve(mediaDir),
+    configDir: path.resolve(configDir),
+    derivedDir,
+    log: quiet,
+  });
+  return {
+    server,
+    cleanup: async () => {
+      await server.close();
+      if (derivedDir) await rm(derivedDir, { recursive: true, force: true });
+    },
+  };
 }
