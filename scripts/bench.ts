@@ -37,7 +37,7 @@ const WARNING_MS = 10_000;
 const figures: Record<string, number | string> = {};
 const report = (name: string, value: number | string, unit = '') => {
   figures[name] = value;
-  console.log(`${name.padEnd(46)} ${typeof value === 'number' ? value.toFixed(1) : value} ${unit}`);
+  console.log(`${name.padEnd(50)} ${typeof value === 'number' ? value.toFixed(1) : value} ${unit}`);
 };
 const quantile = (values: number[], q: number) => {
   if (values.length === 0) return NaN;
@@ -101,6 +101,44 @@ async function frameTimesDuring(page: Page, action: () => Promise<void>): Promis
   await page.waitForTimeout(1100);
   return page.evaluate(() => (window as unknown as { __bench: { frames: number[] } }).__bench.frames);
 }
+/**
+ * A heap snapshot, summed by what holds the bytes: compiled code and bytecode (V8 grows it as it optimizes
+ * more functions, and flushes it by itself), the browser's own C++ objects, and the JavaScript objects the
+ * page keeps: what a visit could leave behind.
+ */
+async function heapBreakdown(page: Page): Promise<{ objectsKB: number; codeKB: number; detached: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (event) => chunks.push(event.chunk));
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [
+    number,
+    number,
+    number,
+  ];
+  let objects = 0;
+  let code = 0;
+  let detached = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[snapshot.nodes[i + typeAt] ?? 0];
+    const size = snapshot.nodes[i + sizeAt] ?? 0;
+    if (type === 'code') code += size;
+    else if (type !== 'native' && type !== 'synthetic') objects += size;
+    if (snapshot.strings[snapshot.nodes[i + nameAt] ?? 0]?.startsWith('Detached ')) detached += 1;
+  }
+  return { objectsKB: objects / 1024, codeKB: code / 1024, detached };
+}
+
 async function memory(page: Page): Promise<{ heapMB: number; nodes: number; listeners: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -276,12 +314,28 @@ try {
     const started = performance.now();
     for (let n = 0; n < 10; n += 1) await visit(n);
     const after10 = await memory(page);
+    const objects10 = await heapBreakdown(page);
     for (let n = 10; n < VISITS; n += 1) await visit(n);
     const afterN = await memory(page);
+    const objectsN = await heapBreakdown(page);
     report('visits scripted', `${VISITS} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     report('JS heap after 10 visits', after10.heapMB, 'MB');
     report(`JS heap after ${VISITS} visits`, afterN.heapMB, 'MB');
     report('heap growth 10 → N visits', ((afterN.heapMB - after10.heapMB) / after10.heapMB) * 100, '%');
+    report(
+      'JS objects after 10 / N visits (no compiled code)',
+      `${objects10.objectsKB.toFixed(0)} / ${objectsN.objectsKB.toFixed(0)} KB`,
+    );
+    report(
+      'JS object growth 10 → N visits',
+      ((objectsN.objectsKB - objects10.objectsKB) / objects10.objectsKB) * 100,
+      '%',
+    );
+    report(
+      'compiled code after 10 / N visits',
+      `${objects10.codeKB.toFixed(0)} / ${objectsN.codeKB.toFixed(0)} KB`,
+    );
+    report('detached DOM nodes after 10 / N visits', `${objects10.detached} / ${objectsN.detached}`);
     report('DOM nodes after 10 / N visits', `${after10.nodes} / ${afterN.nodes}`);
     report('event listeners after 10 / N visits', `${after10.listeners} / ${afterN.listeners}`);
     await context.close();
