@@ -27,8 +27,10 @@ const { values } = parseArgs({
     visits: { type: 'string', default: '500' },
     narrations: { type: 'string', default: '200' },
     'skip-content': { type: 'boolean', default: false },
+    only: { type: 'string', default: 'latency,visits,narrations,content' },
   },
 });
+const only = new Set(values.only.split(','));
 const VISITS = Number(values.visits);
 const NARRATIONS = Number(values.narrations);
 const IDLE_MS = 30_000;
@@ -152,7 +154,7 @@ async function memory(page: Page): Promise<{ heapMB: number; nodes: number; list
 
 try {
   // 0. What this Chromium gives at best: a tap on a bare button in an empty page, with the same probe.
-  {
+  if (only.has('latency')) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
     const page = await context.newPage();
     await page.setContent(`<button style="width:300px;height:300px">tap</button><script>${probes}</script>`);
@@ -166,7 +168,7 @@ try {
   }
 
   // 1. Latency, frames, load and deep zoom, in real time.
-  {
+  if (only.has('latency')) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
     const page = await context.newPage();
     await page.addInitScript({ content: probes });
@@ -285,7 +287,7 @@ try {
   }
 
   // 2. Memory over many visits, each ending in the idle reset (page clock fast-forwards the idle time).
-  {
+  if (only.has('visits')) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
     const page = await context.newPage();
     await page.clock.install();
@@ -342,31 +344,44 @@ try {
   }
 
   // 3. Narrations played and reset.
-  if (NARRATIONS > 0) {
+  if (NARRATIONS > 0 && only.has('narrations')) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
     const page = await context.newPage();
     await page.goto(server.url);
     await page.getByTestId('attract').waitFor();
-    const play = async () => {
+    // Every other narration ends at once, while the sound is still starting (a visitor who walks away).
+    const play = async (n: number) => {
       await tap(page, 'attract');
       await tap(page, 'choose-en');
       await tap(page, 'section-diary');
       await tap(page, 'diary-rabe-garden-gate');
       await passNote(page);
-      await page.getByTestId('narration-play').tap();
       await page.waitForFunction(
-        () => document.querySelector('[data-testid="narration-player"][data-status="playing"]') !== null,
+        () => document.querySelector('[data-testid="narration-player"][data-status="ready"]') !== null,
       );
-      await page.evaluate(() =>
-        (window as unknown as { __kiosk: { forceReset(): void } }).__kiosk.forceReset(),
-      );
+      if (n % 2 === 0) {
+        await page.evaluate(() => {
+          document.querySelector<HTMLButtonElement>('[data-testid="narration-play"]')?.click();
+          (window as unknown as { __kiosk: { forceReset(): void } }).__kiosk.forceReset();
+        });
+      } else {
+        await page.getByTestId('narration-play').tap();
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="narration-player"][data-status="playing"]') !== null,
+        );
+        await page.evaluate(() =>
+          (window as unknown as { __kiosk: { forceReset(): void } }).__kiosk.forceReset(),
+        );
+      }
       await page.getByTestId('attract').waitFor();
     };
-    for (let n = 0; n < 10; n += 1) await play();
+    for (let n = 0; n < 10; n += 1) await play(n);
     const before = await memory(page);
+    const objectsBefore = await heapBreakdown(page);
     const started = performance.now();
-    for (let n = 10; n < NARRATIONS; n += 1) await play();
+    for (let n = 10; n < NARRATIONS; n += 1) await play(n);
     const after = await memory(page);
+    const objectsAfter = await heapBreakdown(page);
     const howls = await page.evaluate(
       () =>
         (
@@ -379,6 +394,19 @@ try {
     );
     report('JS heap after 10 / N narrations', `${before.heapMB.toFixed(2)} / ${after.heapMB.toFixed(2)} MB`);
     report('heap growth over narrations', ((after.heapMB - before.heapMB) / before.heapMB) * 100, '%');
+    report(
+      'JS objects after 10 / N narrations',
+      `${objectsBefore.objectsKB.toFixed(0)} / ${objectsAfter.objectsKB.toFixed(0)} KB`,
+    );
+    report(
+      'JS object growth over narrations',
+      ((objectsAfter.objectsKB - objectsBefore.objectsKB) / objectsBefore.objectsKB) * 100,
+      '%',
+    );
+    report(
+      'compiled code after 10 / N narrations',
+      `${objectsBefore.codeKB.toFixed(0)} / ${objectsAfter.codeKB.toFixed(0)} KB`,
+    );
     report('Howls alive after the last reset', String(howls));
     await context.close();
   }
@@ -388,7 +416,7 @@ try {
 }
 
 // 4. The content checker on a generated large exhibit.
-if (!values['skip-content']) {
+if (!values['skip-content'] && only.has('content')) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-content.ts'], {
     encoding: 'utf8',
   });

@@ -104,6 +104,11 @@ try {
       await page.getByTestId('toggle-contrast').tap();
       await page.getByRole('dialog').locator('.overlay-header button').tap();
       await shot(page, 'diary-entry-largest-contrast', lang, orientation);
+      await page.locator('.visit-main').evaluate((el) => el.scrollTo({ top: el.scrollHeight * 0.45 }));
+      await shot(page, 'diary-entry-largest-contrast-middle', lang, orientation);
+      await page.locator('.visit-main').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await shot(page, 'diary-entry-largest-contrast-end', lang, orientation);
+      await page.locator('.visit-main').evaluate((el) => el.scrollTo({ top: 0 }));
       await page.getByTestId('nav-language').tap();
       await shot(page, 'language', lang, orientation);
       await page.getByTestId(`language-${lang}`).tap();

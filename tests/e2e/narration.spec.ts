@@ -194,3 +194,40 @@ test('narration stops on a language change and on leaving the excerpt; other lan
     .poll(async () => narrationState(page))
     .toEqual({ status: 'idle', activeHowls: 0, ownedHowls: 0, audioPlaying: 0 });
 });
+
+test('narrations started and reset at once leave nothing on the reused audio elements', async ({
+  kiosk: page,
+}) => {
+  // howler reuses its html5 audio elements; a listener left on one keeps a whole narration alive.
+  await page.goto('/');
+  for (let visit = 0; visit < 12; visit += 1) {
+    await startVisit(page);
+    await openExcerpt(page, EXCERPT);
+    await expect(page.getByTestId('narration-player')).toHaveAttribute('data-status', 'ready');
+    // Play, and the visit ends while the sound is still starting (a visitor who walks away at once).
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('[data-testid="narration-play"]')?.click();
+      (window as unknown as { __kiosk: { forceReset(): void } }).__kiosk.forceReset();
+    });
+    await expect(page.getByTestId('attract')).toBeVisible();
+  }
+  const cdp = await page.context().newCDPSession(page);
+  const pool = await cdp.send('Runtime.evaluate', {
+    expression: 'Array.from(window.Howler._html5AudioPool)',
+  });
+  const { result } = await cdp.send('Runtime.getProperties', {
+    objectId: pool.result.objectId ?? '',
+    ownProperties: true,
+  });
+  const elements = result.filter((p) => /^\d+$/.test(p.name) && p.value?.objectId);
+  expect(elements.length, 'howler keeps a pool of audio elements').toBeGreaterThan(0);
+  const listeners: string[] = [];
+  for (const element of elements) {
+    const found = await cdp.send('DOMDebugger.getEventListeners', {
+      objectId: element.value?.objectId ?? '',
+    });
+    listeners.push(...found.listeners.map((l) => l.type));
+  }
+  expect(listeners).toEqual([]);
+  expect(await narrationState(page)).toMatchObject({ activeHowls: 0, ownedHowls: 0, audioPlaying: 0 });
+});

@@ -9,6 +9,7 @@ import { useVisit } from '../session/visitStore';
 import { ContentNoteGate } from './ContentNoteGate';
 import { Icon } from './Icon';
 import { T } from './Text';
+import { PersonName } from './PersonName';
 
 /**
  * The photograph viewer, over any screen: pinch to zoom, pan, double-tap to zoom in and out, swipe to the
@@ -177,7 +178,7 @@ function PeopleShown({ photo }: { photo: Photo }): ReactNode {
                 go({ screen: 'person', id: person.id });
               }}
             >
-              <T value={l(person.name)} visitorLang={lang} />
+              <PersonName value={l(person.name)} visitorLang={lang} />
             </button>
           </li>
         ))}

@@ -8,6 +8,7 @@ import { fill, languageNameIn } from '../i18n/uiText';
 import { useLang } from '../i18n/useLang';
 import { NarrationPlayer } from '../narration/NarrationPlayer';
 import { useVisit } from '../session/visitStore';
+import { PersonName } from '../components/PersonName';
 
 /** One excerpt set like a page of testimony, with its source, author and narration. */
 export function DiaryEntryView({ id }: { id: string }): ReactNode {
@@ -43,7 +44,7 @@ function DiaryPage({ id }: { id: string }): ReactNode {
     <article className="screen diary-page" data-testid="screen-diary-entry">
       <header className="diary-header">
         <p className="diary-kind">{entry.kind === 'remark' ? t.remark : t.diaryEntry}</p>
-        {name ? <h1 lang={name.lang !== lang ? name.lang : undefined}>{name.text}</h1> : null}
+        {name ? <PersonName as="h1" value={name} visitorLang={lang} /> : null}
         <p className="diary-meta">
           {entry.date?.approximate && date ? fill(t.approximately, { date }) : date}
           {entry.place ? (

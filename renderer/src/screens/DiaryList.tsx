@@ -4,6 +4,7 @@ import { formatHistoricalDate } from '../i18n/localize';
 import { fill } from '../i18n/uiText';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
+import { PersonName } from '../components/PersonName';
 
 /** Diary excerpts and remembered words: author, date as the visitor's language writes it, place. */
 export function DiaryList(): ReactNode {
@@ -30,9 +31,7 @@ export function DiaryList(): ReactNode {
                 data-testid={`diary-${entry.id}`}
               >
                 <span className="diary-card-kind">{entry.kind === 'remark' ? t.remark : t.diaryEntry}</span>
-                <span className="diary-card-author" lang={name && name.lang !== lang ? name.lang : undefined}>
-                  {name?.text}
-                </span>
+                {name ? <PersonName className="diary-card-author" value={name} visitorLang={lang} /> : null}
                 <span className="diary-card-meta">
                   {entry.date?.approximate && date ? fill(t.approximately, { date }) : date}
                   {place?.text ? ` · ${place.text}` : ''}

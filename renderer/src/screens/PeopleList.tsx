@@ -3,6 +3,7 @@ import { useExhibit } from '../data/exhibitStore';
 import { lifeDates } from '../i18n/localize';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
+import { PersonName } from '../components/PersonName';
 
 export function PeopleList(): ReactNode {
   const { t, l, lang } = useLang();
@@ -33,9 +34,7 @@ export function PeopleList(): ReactNode {
                   </span>
                 )}
                 <span className="person-card-text">
-                  <span className="person-card-name" lang={name.lang !== lang ? name.lang : undefined}>
-                    {name.text}
-                  </span>
+                  <PersonName className="person-card-name" value={name} visitorLang={lang} />
                   <span className="person-card-role" lang={role.lang !== lang ? role.lang : undefined}>
                     {role.text}
                   </span>

@@ -7,6 +7,7 @@ import { useExhibit, type ExhibitIndex } from '../data/exhibitStore';
 import { dateFromIso, formatHistoricalDate } from '../i18n/localize';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
+import { PersonName } from '../components/PersonName';
 
 /** Everything in the exhibit that names a person: stories, photographs showing them, their diary, events. */
 export function mentionsOf(personId: string, index: ExhibitIndex): RelatedIds {
@@ -32,7 +33,7 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
   return (
     <article className="screen person-profile" data-testid="screen-person">
       <header className="person-header">
-        <T as="h1" value={l(person.name)} visitorLang={lang} />
+        <PersonName as="h1" value={l(person.name)} visitorLang={lang} />
         <T as="p" className="person-role" value={l(person.role)} visitorLang={lang} />
         <dl className="facts">
           {person.nationality && Object.keys(person.nationality).length > 0 ? (
