@@ -141,6 +141,18 @@ async function heapBreakdown(page: Page): Promise<{ objectsKB: number; codeKB: n
   return { objectsKB: objects / 1024, codeKB: code / 1024, detached };
 }
 
+type HeapBreakdown = Awaited<ReturnType<typeof heapBreakdown>>;
+function reportHeapBreakdown(what: string, after10: HeapBreakdown, afterN: HeapBreakdown): void {
+  const kb = (a: number, b: number) => `${a.toFixed(0)} / ${b.toFixed(0)} KB`;
+  report(`JS objects after 10 / N ${what} (no compiled code)`, kb(after10.objectsKB, afterN.objectsKB));
+  report(
+    `JS object growth 10 → N ${what}`,
+    ((afterN.objectsKB - after10.objectsKB) / after10.objectsKB) * 100,
+    '%',
+  );
+  report(`compiled code after 10 / N ${what}`, kb(after10.codeKB, afterN.codeKB));
+}
+
 async function memory(page: Page): Promise<{ heapMB: number; nodes: number; listeners: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -331,19 +343,7 @@ try {
     report('JS heap after 10 visits', after10.heapMB, 'MB');
     report(`JS heap after ${VISITS} visits`, afterN.heapMB, 'MB');
     report('heap growth 10 → N visits', ((afterN.heapMB - after10.heapMB) / after10.heapMB) * 100, '%');
-    report(
-      'JS objects after 10 / N visits (no compiled code)',
-      `${objects10.objectsKB.toFixed(0)} / ${objectsN.objectsKB.toFixed(0)} KB`,
-    );
-    report(
-      'JS object growth 10 → N visits',
-      ((objectsN.objectsKB - objects10.objectsKB) / objects10.objectsKB) * 100,
-      '%',
-    );
-    report(
-      'compiled code after 10 / N visits',
-      `${objects10.codeKB.toFixed(0)} / ${objectsN.codeKB.toFixed(0)} KB`,
-    );
+    reportHeapBreakdown('visits', objects10, objectsN);
     report('detached DOM nodes after 10 / N visits', `${objects10.detached} / ${objectsN.detached}`);
     report('DOM nodes after 10 / N visits', `${after10.nodes} / ${afterN.nodes}`);
     report('event listeners after 10 / N visits', `${after10.listeners} / ${afterN.listeners}`);
@@ -401,19 +401,7 @@ try {
     );
     report('JS heap after 10 / N narrations', `${before.heapMB.toFixed(2)} / ${after.heapMB.toFixed(2)} MB`);
     report('heap growth over narrations', ((after.heapMB - before.heapMB) / before.heapMB) * 100, '%');
-    report(
-      'JS objects after 10 / N narrations',
-      `${objectsBefore.objectsKB.toFixed(0)} / ${objectsAfter.objectsKB.toFixed(0)} KB`,
-    );
-    report(
-      'JS object growth over narrations',
-      ((objectsAfter.objectsKB - objectsBefore.objectsKB) / objectsBefore.objectsKB) * 100,
-      '%',
-    );
-    report(
-      'compiled code after 10 / N narrations',
-      `${objectsBefore.codeKB.toFixed(0)} / ${objectsAfter.codeKB.toFixed(0)} KB`,
-    );
+    reportHeapBreakdown('narrations', objectsBefore, objectsAfter);
     report('Howls alive after the last reset', String(howls));
     await context.close();
   }
