@@ -47,10 +47,11 @@ describe('cspProblems', () => {
   it.each([
     ['inline scripts', { 'script-src': "'self' 'unsafe-inline'" }, "script-src allows 'unsafe-inline'"],
     ['eval', { 'script-src': "'self' 'unsafe-eval'" }, "script-src allows 'unsafe-eval'"],
+    // Hostile input the check must refuse; nothing is fetched (.invalid never resolves, RFC 2606).
     [
       'a remote script host',
-      { 'script-src': "'self' https://cdn.example" },
-      'script-src allows https://cdn.example',
+      { 'script-src': "'self' https://scripts.invalid" },
+      'script-src allows https://scripts.invalid',
     ],
     ['inline styles', { 'style-src': "'self' 'unsafe-inline'" }, "style-src allows 'unsafe-inline'"],
     ['remote connections', { 'connect-src': "'self' https:" }, 'connect-src allows https:'],

@@ -4,7 +4,7 @@
  */
 import { findElectronBinary } from '../../scripts/electron-binary';
 
-export const SKIP_REASON =
+const SKIP_REASON =
   'Electron binary not installed on this machine (it is downloaded on first run, which needs the internet); run `npx electron --version` once on a connected machine, then `npm run test:electron`.';
 
 export default function globalSetup(): void {
