@@ -3,7 +3,7 @@
  * small set of blocks. Anything the kiosk cannot show safely (raw HTML, links, outside images) is an error
  * pointing at its line; the renderer never receives Markdown or HTML.
  */
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { Html, Nodes, PhrasingContent, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Inline, StoryBlock } from '../common/exhibit';
 import type { Problem, Severity } from './problems';
@@ -75,6 +75,25 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
     return one.length > 40 ? `${one.slice(0, 37)}…` : one;
   };
 
+  const reportUnsupported = (node: Nodes): void =>
+    report(
+      node,
+      'warning',
+      'markdown-unsupported',
+      `this Markdown (${node.type}) is not supported and is left out`,
+    );
+
+  /** Raw HTML in a story is an error, a script most of all; the message says what to remove. */
+  const reportHtml = (node: Html, where: 'inline' | 'block'): void => {
+    const script = /<\s*script/i.test(node.value);
+    let message = `raw HTML is not allowed in a story; remove "${snippet(node.value)}"`;
+    if (script) message = `a <script> is not allowed in a story; remove "${snippet(node.value)}"`;
+    else if (where === 'block' && /^\s*<!--/.test(node.value)) {
+      message = 'HTML comments (<!-- … -->) are not allowed in a story; remove it';
+    } else if (where === 'inline') message += ' (use *emphasis* or **strong** for styling)';
+    report(node, 'error', script ? 'markdown-script' : 'markdown-html', message);
+  };
+
   function inlines(children: PhrasingContent[]): Inline[] {
     const out: Inline[] = [];
     for (const node of children) {
@@ -101,14 +120,7 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           out.push({ type: 'text', value: node.value });
           break;
         case 'html':
-          report(
-            node,
-            'error',
-            /<\s*script/i.test(node.value) ? 'markdown-script' : 'markdown-html',
-            /<\s*script/i.test(node.value)
-              ? `a <script> is not allowed in a story; remove "${snippet(node.value)}"`
-              : `raw HTML is not allowed in a story; remove "${snippet(node.value)}" (use *emphasis* or **strong** for styling)`,
-          );
+          reportHtml(node, 'inline');
           break;
         case 'link':
         case 'linkReference': {
@@ -145,12 +157,7 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           break;
         }
         default:
-          report(
-            node,
-            'warning',
-            'markdown-unsupported',
-            `this Markdown (${node.type}) is not supported and is left out`,
-          );
+          reportUnsupported(node);
       }
     }
     return mergeText(out);
@@ -217,16 +224,7 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           });
           break;
         case 'html':
-          report(
-            node,
-            'error',
-            /<\s*script/i.test(node.value) ? 'markdown-script' : 'markdown-html',
-            /<\s*script/i.test(node.value)
-              ? `a <script> is not allowed in a story; remove "${snippet(node.value)}"`
-              : /^\s*<!--/.test(node.value)
-                ? 'HTML comments (<!-- … -->) are not allowed in a story; remove it'
-                : `raw HTML is not allowed in a story; remove "${snippet(node.value)}"`,
-          );
+          reportHtml(node, 'block');
           break;
         case 'definition':
           report(
@@ -254,12 +252,7 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
           );
           break;
         default:
-          report(
-            node,
-            'warning',
-            'markdown-unsupported',
-            `this Markdown (${node.type}) is not supported and is left out`,
-          );
+          reportUnsupported(node);
       }
     }
     return out;

@@ -37,6 +37,9 @@ async function elapsedSeconds(page: Page): Promise<number> {
   return (m ?? 0) * 60 + (s ?? 0);
 }
 
+/** Loaded and silent: exactly one Howl, held by the controller, and no audio element playing. */
+const READY_ONE_HOWL = { status: 'ready', activeHowls: 1, ownedHowls: 1, audioPlaying: 0 };
+
 async function narrationState(page: Page) {
   return page.evaluate(() => {
     const debug = window.__kioskNarration;
@@ -164,12 +167,7 @@ test('narration stops on a language change and on leaving the excerpt; other lan
   const offered = page.getByTestId('narration-offer').or(page.getByTestId('narration-choice-en'));
   await expect(offered).toContainText('英语朗读');
   await expect(player).toHaveAttribute('data-status', 'ready');
-  expect(await narrationState(page)).toEqual({
-    status: 'ready',
-    activeHowls: 1,
-    ownedHowls: 1,
-    audioPlaying: 0,
-  });
+  expect(await narrationState(page)).toEqual(READY_ONE_HOWL);
 
   // Choosing another narration unloads the first: still one Howl.
   const indonesian = page.getByTestId('narration-choice-id');
@@ -177,12 +175,7 @@ test('narration stops on a language change and on leaving the excerpt; other lan
     await indonesian.tap();
     await expect(indonesian).toHaveAttribute('aria-pressed', 'true');
     await expect(player).toHaveAttribute('data-status', 'ready');
-    expect(await narrationState(page)).toEqual({
-      status: 'ready',
-      activeHowls: 1,
-      ownedHowls: 1,
-      audioPlaying: 0,
-    });
+    expect(await narrationState(page)).toEqual(READY_ONE_HOWL);
   }
 
   // Play it, then leave the excerpt: it fades out and is unloaded.

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RelatedIds } from '../../../main/common/exhibit';
 import { PhotoFigure } from '../components/PhotoFigure';
 import { RelatedLinks } from '../components/RelatedLinks';
+import { SourceList } from '../components/SourceList';
 import { T } from '../components/Text';
 import { useExhibit, type ExhibitIndex } from '../data/exhibitStore';
 import { dateFromIso, formatHistoricalDate } from '../i18n/localize';
@@ -70,18 +71,7 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
         </div>
       </div>
       <RelatedLinks related={mentions} />
-      {person.sources.length > 0 ? (
-        <section className="sources">
-          <h2>{t.sources}</h2>
-          <ul>
-            {person.sources.map((s) => (
-              <li key={s} lang="en">
-                {s}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SourceList sources={person.sources} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ContentNoteGate } from '../components/ContentNoteGate';
 import { RelatedLinks } from '../components/RelatedLinks';
+import { SourceList } from '../components/SourceList';
 import { inlineText, StoryBlocks } from '../components/StoryBlocks';
 import { useExhibit } from '../data/exhibitStore';
 import { fill } from '../i18n/uiText';
@@ -153,18 +154,7 @@ function StoryText({ id }: { id: string }): ReactNode {
               photos: [...new Set([...(story.cover ? [story.cover] : []), ...story.related.photos])],
             }}
           />
-          {story.sources.length > 0 ? (
-            <section className="sources">
-              <h2>{t.sources}</h2>
-              <ul>
-                {story.sources.map((s) => (
-                  <li key={s} lang="en">
-                    {s}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <SourceList sources={story.sources} />
         </div>
       </div>
     </article>

@@ -12,6 +12,15 @@ type UnlockAnswer = {
 };
 
 /** Staff only, in English (the technicians' working language; see docs/deploy.md): PIN pad, then tools. */
+type StaffAction = 'exit' | 'reloadContent' | 'relaunch';
+
+/** What staff can do from the panel (staff-facing, so in English only). */
+const STAFF_ACTIONS: { action: StaffAction; label: string; primary: boolean; testId?: string }[] = [
+  { action: 'reloadContent', label: 'Reload content', primary: false, testId: 'staff-reload' },
+  { action: 'relaunch', label: 'Restart kiosk', primary: false },
+  { action: 'exit', label: 'Exit kiosk', primary: true, testId: 'staff-exit' },
+];
+
 export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
   const [pin, setPin] = useState('');
   const [token, setToken] = useState<string | null>(null);
@@ -49,7 +58,7 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
     setHealth(JSON.stringify(await response.json(), null, 2));
   };
 
-  const act = async (action: 'exit' | 'reloadContent' | 'relaunch') => {
+  const act = async (action: StaffAction) => {
     if (!token) return;
     setBusy(true);
     try {
@@ -90,32 +99,18 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
         {token ? (
           <div className="staff-tools">
             <div className="staff-actions">
-              <button
-                type="button"
-                className="secondary-button"
-                disabled={busy}
-                onClick={() => void act('reloadContent')}
-                data-testid="staff-reload"
-              >
-                Reload content
-              </button>
-              <button
-                type="button"
-                className="secondary-button"
-                disabled={busy}
-                onClick={() => void act('relaunch')}
-              >
-                Restart kiosk
-              </button>
-              <button
-                type="button"
-                className="primary-button"
-                disabled={busy}
-                onClick={() => void act('exit')}
-                data-testid="staff-exit"
-              >
-                Exit kiosk
-              </button>
+              {STAFF_ACTIONS.map(({ action, label, primary, testId }) => (
+                <button
+                  key={action}
+                  type="button"
+                  className={primary ? 'primary-button' : 'secondary-button'}
+                  disabled={busy}
+                  onClick={() => void act(action)}
+                  data-testid={testId}
+                >
+                  {label}
+                </button>
+              ))}
             </div>
             <pre className="staff-health" data-testid="staff-health">
               {health}
