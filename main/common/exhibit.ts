@@ -24,6 +24,11 @@ export interface HistoricalDate {
 
 export type SectionId = 'stories' | 'diary' | 'photos' | 'people' | 'timeline';
 
+export interface SectionText {
+  title?: LocalizedText;
+  hint?: LocalizedText;
+}
+
 export interface RelatedIds {
   stories: string[];
   people: string[];
@@ -98,6 +103,14 @@ export interface Narration {
   placeholder: boolean;
 }
 
+/** Where an excerpt's wording comes from when it is not the author's own text, checked. */
+export interface QuotedIn {
+  /** The work whose wording the excerpt gives, as cited. */
+  source: string;
+  /** The language of that wording; a translation when it differs from the entry's `originalLanguage`. */
+  language: Lang;
+}
+
 export interface DiaryEntry {
   id: string;
   kind: 'diaryEntry' | 'remark';
@@ -106,7 +119,10 @@ export interface DiaryEntry {
   place?: LocalizedText;
   source: string;
   originalLanguage: Lang;
+  /** The author's own text in `originalLanguage`, checked against the original. */
   original?: string;
+  /** Set when the wording is as another work quotes it: never presented as the original. */
+  quotedIn?: QuotedIn;
   text: LocalizedText;
   /** Narration per spoken language. */
   narration: Partial<Record<Lang, Narration>>;
@@ -126,6 +142,8 @@ export interface Person {
   died?: string;
   biography: LocalizedText;
   portrait?: string;
+  /** Shown before the biography. */
+  contentNote?: LocalizedText;
   sources: string[];
   drafts: Lang[];
 }
@@ -136,6 +154,8 @@ export interface TimelineEvent {
   title: LocalizedText;
   text: LocalizedText;
   remembrance: boolean;
+  /** Shown before the event's text. */
+  contentNote?: LocalizedText;
   related: RelatedIds;
   sources: string[];
 }
@@ -152,6 +172,8 @@ export interface Exhibit {
   credits?: LocalizedText;
   attract: { photos: string[]; tagline: LocalizedText; slideSeconds: number };
   sections: SectionId[];
+  /** This exhibit's own title and hint per section; the kiosk's generic words where absent. */
+  sectionText?: Partial<Record<SectionId, SectionText>>;
   stories: Story[];
   photos: Photo[];
   diary: DiaryEntry[];

@@ -25,17 +25,26 @@ import type {
   Photo,
   RelatedIds,
   SectionId,
+  SectionText,
   Story,
   StoryBlock,
   StoryText,
   TimelineEvent,
 } from '../common/exhibit';
 import { DERIVED_PREFIX, MEDIA_PREFIX } from '../common/api';
+import {
+  byLanguage,
+  missingNoteMessage,
+  storyBlockTexts,
+  violenceFound,
+  type ViolenceWordLists,
+} from './contentNotes';
 import { derivedUrlsFor, readDerivativeManifest, type DerivativeManifest } from './derive';
 import { markdownToBlocks, splitFrontMatter } from './markdown';
 import { checkAudio, checkCaptions, checkImage, type FileCheck, type ImageInfo } from './mediaFiles';
 import { formatField, sortProblems, type FieldPath, type Problem, type Severity } from './problems';
 import {
+  contentNotesSchema,
   diarySchema,
   draftsSchema,
   exhibitSchema,
@@ -346,6 +355,47 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     }
   }
   const languageList = () => (languages ?? []).join(', ');
+
+  // ── content-notes.yaml (optional): the words that mark a text as describing violence ────────────
+  let violenceLists: ViolenceWordLists | null = null;
+  const contentNotesText = await readText('content-notes.yaml');
+  if (contentNotesText !== null) {
+    const { value, ctx } = parseYamlFile(contentNotesText, 'content-notes.yaml', contentNotesSchema);
+    if (value) {
+      const lists: ViolenceWordLists = {};
+      for (const [lang, list] of Object.entries(value)) {
+        if (languages && !languages.includes(lang)) {
+          report(
+            'warning',
+            ctx,
+            [lang],
+            'unknown-language',
+            `"${lang}" is not one of the exhibit's languages (${languageList()}); this list is not used`,
+            'key',
+          );
+          continue;
+        }
+        lists[lang] = list;
+      }
+      for (const lang of languages ?? [])
+        if (!lists[lang])
+          report(
+            'warning',
+            ctx,
+            undefined,
+            'missing-violence-words',
+            `there is no list for ${lang}, so the checker cannot tell which ${lang} texts need a content note; add "${lang}:" with its words`,
+          );
+      violenceLists = lists;
+    }
+  }
+  /** Items whose texts are looked at for violence words once everything is read. */
+  const noteChecks: {
+    ctx: FileContext;
+    fieldPath?: FieldPath;
+    texts: Partial<Record<Lang, string[]>>;
+    hasNote: boolean;
+  }[] = [];
 
   // ── localized text ───────────────────────────────────────────────────────────────────────────────
   /** Per file: fields missing each non-default language, reported once per file and language. */
@@ -675,6 +725,12 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       if (date) photo.date = date;
       if (texts.place) photo.place = texts.place;
       if (texts.contentNote) photo.contentNote = texts.contentNote;
+      noteChecks.push({
+        ctx,
+        fieldPath: ['caption'],
+        texts: byLanguage(texts.caption, texts.alt),
+        hasNote: texts.contentNote !== undefined,
+      });
       value.people.forEach((personId, i) =>
         refer('people', personId, ctx, ['people', i], () => {
           photo.people = photo.people.filter((x) => x !== personId);
@@ -720,7 +776,7 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         value,
         ctx,
         ['name', 'role', 'nationality', 'biography'] as const,
-        [] as const,
+        ['contentNote'] as const,
       );
       const personDrafts = collectDrafts(value.drafts, ctx);
       if (!ok) return null;
@@ -733,6 +789,13 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         sources: [...value.sources],
         drafts: personDrafts,
       };
+      if (texts.contentNote) person.contentNote = texts.contentNote;
+      noteChecks.push({
+        ctx,
+        fieldPath: ['biography'],
+        texts: byLanguage(texts.role, texts.biography),
+        hasNote: texts.contentNote !== undefined,
+      });
       if (value.born !== undefined) person.born = String(value.born);
       if (value.died !== undefined) person.died = String(value.died);
       if (value.portrait) {
@@ -770,6 +833,28 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
           'invalid-language',
           `"${value.originalLanguage}" is not a valid language tag (e.g. de, en, zh-Hans)`,
         );
+      let original = value.original;
+      if (value.quotedIn) {
+        if (!isValidLanguageTag(value.quotedIn.language))
+          report(
+            'error',
+            ctx,
+            ['quotedIn', 'language'],
+            'invalid-language',
+            `"${value.quotedIn.language}" is not a valid language tag (e.g. de, en, zh-Hans)`,
+          );
+        if (original !== undefined && value.quotedIn.language === value.originalLanguage) {
+          report(
+            'warning',
+            ctx,
+            ['original'],
+            'quoted-not-original',
+            `the excerpt is given as quoted in another work (quotedIn) in the author's own language, so "original" cannot be the author's checked text; it is not shown. Remove "original", or remove "quotedIn" once the wording has been checked against the original`,
+            'key',
+          );
+          original = undefined;
+        }
+      }
       const author = unresolved('people', value.author);
       if (author) {
         report(
@@ -882,8 +967,15 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
       const date = historicalDate(value.date, value.approximate, texts.dateNote);
       if (date) entry.date = date;
       if (texts.place) entry.place = texts.place;
-      if (value.original !== undefined) entry.original = value.original;
+      if (original !== undefined) entry.original = original;
+      if (value.quotedIn) entry.quotedIn = { ...value.quotedIn };
       if (texts.contentNote) entry.contentNote = texts.contentNote;
+      noteChecks.push({
+        ctx,
+        fieldPath: ['text'],
+        texts: byLanguage(texts.text),
+        hasNote: texts.contentNote !== undefined,
+      });
       if (value.facsimile) {
         const facsimile = value.facsimile;
         entry.facsimile = facsimile;
@@ -931,10 +1023,13 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
           return;
         }
         firstLine.set(event.id, ctx.locate(['events', i, 'id'])?.line);
-        const { ok, texts } = localizedFields(event, ctx, ['title', 'text'] as const, ['dateNote'] as const, [
-          'events',
-          i,
-        ]);
+        const { ok, texts } = localizedFields(
+          event,
+          ctx,
+          ['title', 'text'] as const,
+          ['dateNote', 'contentNote'] as const,
+          ['events', i],
+        );
         if (!ok) return;
         const resolved: TimelineEvent = {
           id: event.id,
@@ -945,6 +1040,13 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
           related: { stories: [], people: [], diary: [], photos: [], timeline: [] },
           sources: [...event.sources],
         };
+        if (texts.contentNote) resolved.contentNote = texts.contentNote;
+        noteChecks.push({
+          ctx,
+          fieldPath: ['events', i, 'text'],
+          texts: byLanguage(texts.title, texts.text),
+          hasNote: texts.contentNote !== undefined,
+        });
         relatedSites(event.related, resolved.related, ctx, ['events', i, 'related']);
         timeline.push(resolved);
       });
@@ -1049,6 +1151,12 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
           blocks: body.blocks,
         };
         if (front.contentNote) storyText.contentNote = front.contentNote;
+        noteChecks.push({
+          ctx,
+          fieldPath: ['title'],
+          texts: { [lang]: [front.title, front.summary, ...storyBlockTexts(body.blocks)] },
+          hasNote: front.contentNote !== undefined,
+        });
         versions.push({
           lang,
           ctx,
@@ -1154,6 +1262,7 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     | ReturnType<typeof localizedFields<'title' | 'subtitle' | 'contentNote' | 'introduction' | 'credits'>>
     | undefined;
   let taglineText: LocalizedText | undefined;
+  const sectionText: Partial<Record<SectionId, SectionText>> = {};
   const attractPhotos: string[] = [];
   if (exhibitFile) {
     exhibitTexts = localizedFields(
@@ -1164,6 +1273,15 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     );
     const tagline = localized(exhibitFile.attract.tagline, exhibitCtx, ['attract', 'tagline']);
     taglineText = tagline.text;
+    for (const [section, words] of Object.entries(exhibitFile.sectionText ?? {}) as [
+      SectionId,
+      { title?: Record<string, string>; hint?: Record<string, string> } | undefined,
+    ][]) {
+      if (!words) continue;
+      const title = localized(words.title, exhibitCtx, ['sectionText', section, 'title']).text;
+      const hint = localized(words.hint, exhibitCtx, ['sectionText', section, 'hint']).text;
+      if (title || hint) sectionText[section] = { ...(title ? { title } : {}), ...(hint ? { hint } : {}) };
+    }
     if (!exhibitTexts.ok || !tagline.ok) exhibitFile = undefined;
   }
   const exhibitDrafts = exhibitFile ? collectDrafts(exhibitFile.drafts, exhibitCtx) : [];
@@ -1226,6 +1344,23 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
     }
   }
 
+  // Texts that describe violence without a content note (only when the package lists the words).
+  if (violenceLists) {
+    for (const check of noteChecks) {
+      if (check.hasNote) continue;
+      const found = violenceFound(check.texts, violenceLists);
+      if (found.length > 0)
+        report(
+          'warning',
+          check.ctx,
+          check.fieldPath,
+          'missing-content-note',
+          missingNoteMessage(found),
+          'key',
+        );
+    }
+  }
+
   if (exhibitFile && exhibitTexts && defaultLanguage && languages) {
     if (attractPhotos.length === 0)
       report(
@@ -1280,6 +1415,7 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
         slideSeconds: exhibitFile.attract.slideSeconds,
       },
       sections,
+      ...(Object.keys(sectionText).length > 0 ? { sectionText } : {}),
       stories,
       photos,
       diary,

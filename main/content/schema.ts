@@ -117,6 +117,31 @@ const unique = <T extends z.ZodType>(item: T, what: string) =>
 
 export const SECTION_IDS = ['stories', 'diary', 'photos', 'people', 'timeline'] as const;
 
+const sectionTextSchema = z
+  .strictObject({
+    title: localizedTextSchema
+      .optional()
+      .describe("The section's name on the home screen and its list screen (default: the kiosk's own word)."),
+    hint: localizedTextSchema
+      .optional()
+      .describe(
+        'The line under the name on the home screen; it must be true of everything the section shows.',
+      ),
+  })
+  .describe("This exhibit's own title and hint for one home section.");
+
+const sectionTextsSchema = z
+  .strictObject({
+    stories: sectionTextSchema.optional(),
+    diary: sectionTextSchema.optional(),
+    photos: sectionTextSchema.optional(),
+    people: sectionTextSchema.optional(),
+    timeline: sectionTextSchema.optional(),
+  })
+  .describe(
+    "Optional, per section: this exhibit's own title and hint. Without them the kiosk shows generic words that fit any exhibit.",
+  );
+
 export const exhibitSchema = z
   .strictObject({
     id: idSchema,
@@ -142,6 +167,7 @@ export const exhibitSchema = z
         .describe('Seconds each attract photo is shown (6–60).'),
     }),
     sections: unique(z.enum(SECTION_IDS), 'section').min(1).describe('Home screen sections, in order.'),
+    sectionText: sectionTextsSchema.optional(),
     contentNote: localizedTextSchema.optional(),
     introduction: localizedTextSchema.optional(),
     credits: localizedTextSchema.optional(),
@@ -196,6 +222,17 @@ const narrationSchema = z.strictObject({
     .describe('true: a synthetic voice, to be replaced by a recorded reader.'),
 });
 
+const quotedInSchema = z
+  .strictObject({
+    source: z.string().min(1).describe('The work whose wording the excerpt gives, as it is cited.'),
+    language: languageTagSchema.describe(
+      'The language of the wording in that work. When it differs from originalLanguage, the quoted wording is itself a translation.',
+    ),
+  })
+  .describe(
+    'The excerpt\'s wording is as another work quotes it, not checked against the author\'s own text: the kiosk says "as quoted in …" and never calls it the original.',
+  );
+
 export const diarySchema = z
   .strictObject({
     kind: z.enum(['diaryEntry', 'remark']).default('diaryEntry'),
@@ -206,7 +243,14 @@ export const diarySchema = z
     place: localizedTextSchema.optional(),
     source: z.string().min(1),
     originalLanguage: languageTagSchema.describe('The language the author wrote in (any BCP 47 tag).'),
-    original: z.string().min(1).optional(),
+    original: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The author's own text, in originalLanguage, checked against the original document. Never the wording another work quotes.",
+      ),
+    quotedIn: quotedInSchema.optional(),
     text: localizedTextSchema,
     narration: z.record(z.string(), narrationSchema).default({}).describe('Narration per spoken language.'),
     captions: z
@@ -231,6 +275,9 @@ export const personSchema = z
     died: dateSchema.optional(),
     biography: localizedTextSchema.describe('A few sentences; a blank line starts a new paragraph.'),
     portrait: idSchema.optional().describe('Photo id.'),
+    contentNote: localizedTextSchema
+      .optional()
+      .describe('Shown before the biography, when it describes violence.'),
     sources: sourcesSchema,
     drafts: draftsSchema,
   })
@@ -244,6 +291,9 @@ export const timelineEventSchema = z.strictObject({
   title: localizedTextSchema,
   text: localizedTextSchema,
   remembrance: z.boolean().default(false).describe('true for later acts of remembrance.'),
+  contentNote: localizedTextSchema
+    .optional()
+    .describe("Shown before the event's text, when it describes violence."),
   related: relatedSchema.optional(),
   sources: sourcesSchema,
 });
@@ -255,6 +305,28 @@ export const timelineSchema = z
   })
   .describe('timeline.yaml: dated events.');
 
+/** One language's list in content-notes.yaml. */
+const violenceWordListSchema = z.strictObject({
+  words: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe(
+      'Words that mark a text as describing violence. Chinese and Japanese words are found anywhere in a text; other words at the start of a word ("kill" finds "killed", not "skill").',
+    ),
+  skip: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      'Names that contain such a word but do not by themselves describe violence (e.g. "Nanjing Massacre"); they are left out before the words are looked for.',
+    ),
+});
+
+export const contentNotesSchema = z
+  .record(z.string(), violenceWordListSchema)
+  .describe(
+    'content-notes.yaml (optional): per language, the words that mark a text as describing violence. The checker warns about an item whose text has one of them but that carries no contentNote.',
+  );
+
 export type ExhibitFile = z.output<typeof exhibitSchema>;
 export type StoryFrontMatter = z.output<typeof storyFrontMatterSchema>;
 export type PhotoFile = z.output<typeof photoSchema>;
@@ -264,6 +336,7 @@ export type TimelineFile = z.output<typeof timelineSchema>;
 export type TimelineEventFile = z.output<typeof timelineEventSchema>;
 export type RelatedFile = z.output<typeof relatedSchema>;
 export type DateValue = z.output<typeof dateSchema>;
+export type ContentNotesFile = z.output<typeof contentNotesSchema>;
 
 /** The schemas `npm run content:schema` exports, by JSON Schema file name. */
 export const schemasForExport = {
@@ -273,4 +346,5 @@ export const schemasForExport = {
   diary: diarySchema,
   person: personSchema,
   timeline: timelineSchema,
+  'content-notes': contentNotesSchema,
 } as const;
