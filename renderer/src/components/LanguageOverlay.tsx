@@ -8,7 +8,7 @@ import { Overlay } from './Overlay';
 /** The language control: every language in its own script; the visitor stays where they are. */
 export function LanguageOverlay(): ReactNode {
   const { t, lang } = useLang();
-  const languages = useExhibit((s) => s.exhibit?.languages ?? []);
+  const languages = useExhibit((s) => s.exhibit?.languages) ?? [];
   const chooseLanguage = useVisit((s) => s.chooseLanguage);
   const closeOverlay = useVisit((s) => s.closeOverlay);
   return (

@@ -9,7 +9,7 @@ import { PersonName } from '../components/PersonName';
 /** Diary excerpts and remembered words: author, date as the visitor's language writes it, place. */
 export function DiaryList(): ReactNode {
   const { t, l, lang } = useLang();
-  const diary = useExhibit((s) => s.exhibit?.diary ?? []);
+  const diary = useExhibit((s) => s.exhibit?.diary) ?? [];
   const people = useExhibit((s) => s.index?.people);
   const go = useVisit((s) => s.go);
   return (

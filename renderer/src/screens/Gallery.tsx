@@ -5,7 +5,7 @@ import { useVisit } from '../session/visitStore';
 
 export function Gallery(): ReactNode {
   const { t, l, lang } = useLang();
-  const photos = useExhibit((s) => s.exhibit?.photos ?? []);
+  const photos = useExhibit((s) => s.exhibit?.photos) ?? [];
   const revealed = useVisit((s) => s.revealedPhotos);
   const openViewer = useVisit((s) => s.openViewer);
   const ids = photos.map((p) => p.id);

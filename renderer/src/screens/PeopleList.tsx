@@ -7,7 +7,7 @@ import { PersonName } from '../components/PersonName';
 
 export function PeopleList(): ReactNode {
   const { t, l, lang } = useLang();
-  const people = useExhibit((s) => s.exhibit?.people ?? []);
+  const people = useExhibit((s) => s.exhibit?.people) ?? [];
   const photos = useExhibit((s) => s.index?.photos);
   const go = useVisit((s) => s.go);
   return (

@@ -5,7 +5,7 @@ import { useVisit } from '../session/visitStore';
 
 export function StoryList(): ReactNode {
   const { t, lang, fallback } = useLang();
-  const stories = useExhibit((s) => s.exhibit?.stories ?? []);
+  const stories = useExhibit((s) => s.exhibit?.stories) ?? [];
   const photos = useExhibit((s) => s.index?.photos);
   const go = useVisit((s) => s.go);
   return (

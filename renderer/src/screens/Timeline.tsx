@@ -9,7 +9,7 @@ import { useLang } from '../i18n/useLang';
 /** Dated events in order, the months of the Zone first, then the acts of remembrance. */
 export function Timeline({ focus }: { focus?: string }): ReactNode {
   const { t, l, lang } = useLang();
-  const events = useExhibit((s) => s.exhibit?.timeline ?? []);
+  const events = useExhibit((s) => s.exhibit?.timeline) ?? [];
   const [open, setOpen] = useState<string | null>(focus ?? null);
   const focusRef = useRef<HTMLLIElement | null>(null);
   useEffect(() => {

@@ -27,7 +27,7 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
   const [message, setMessage] = useState('Enter the staff PIN.');
   const [health, setHealth] = useState<string>('');
   const [busy, setBusy] = useState(false);
-  const warnings = useExhibit((s) => s.status.staffWarnings ?? []);
+  const warnings = useExhibit((s) => s.status.staffWarnings) ?? [];
 
   const unlock = async () => {
     setBusy(true);
