@@ -1,10 +1,13 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { DisplayOverlay } from './components/DisplayOverlay';
+import { ErrorBoundary, onScreenError, returnToAttract, type AfterFailure } from './components/ErrorBoundary';
 import { IdleWarning } from './components/IdleWarning';
 import { LanguageOverlay } from './components/LanguageOverlay';
 import { NavBar } from './components/NavBar';
 import { PhotoViewer } from './components/PhotoViewer';
+import { describeFailure, rootRecovery } from './components/recovery';
 import { useExhibit } from './data/exhibitStore';
+import { reportError, useHeartbeat } from './heartbeat';
 import { useLang } from './i18n/useLang';
 import { Attract } from './screens/Attract';
 import { ClosedScreen } from './screens/ClosedScreen';
@@ -23,6 +26,31 @@ import { configureSession, touched } from './session/sessionClock';
 import { currentPlace, useVisit, type Place } from './session/visitStore';
 import { StaffCorner } from './staff/StaffCorner';
 
+/**
+ * What main.tsx renders: the kiosk inside the root error boundary. A failure anywhere that no screen's own
+ * boundary caught is logged and the kiosk returns to the attract loop and renders again; when that keeps
+ * failing (recovery.ts), the root shows the calm "temporarily unavailable" notice and renders no kiosk at
+ * all, so the heartbeat (sent from App) stops and the shell's watchdog reloads the page.
+ */
+export function KioskRoot(): ReactNode {
+  const failures = useRef<number[]>([]);
+  const onRootError = (error: unknown, componentStack: string): AfterFailure => {
+    const { failures: recent, retry } = rootRecovery(failures.current, Date.now());
+    failures.current = recent;
+    const outcome = retry
+      ? 'back to the attract loop'
+      : `${recent.length} failures in a row; the notice stays until the watchdog reloads the page`;
+    reportError(describeFailure('the kiosk', error, componentStack, outcome));
+    if (retry) returnToAttract();
+    return retry ? 'retry' : 'fallback';
+  };
+  return (
+    <ErrorBoundary onError={onRootError} fallback={<Unavailable />}>
+      <App />
+    </ErrorBoundary>
+  );
+}
+
 export function App(): ReactNode {
   const loading = useExhibit((s) => s.loading);
   const exhibit = useExhibit((s) => s.exhibit);
@@ -34,6 +62,7 @@ export function App(): ReactNode {
   const reducedMotion = useVisit((s) => s.reducedMotion);
   const seated = useVisit((s) => s.seated);
   const { lang } = useLang();
+  useHeartbeat();
 
   useEffect(() => {
     void useExhibit.getState().load();
@@ -95,7 +124,9 @@ function Visit(): ReactNode {
     <div className="visit">
       {showNav ? <NavBar inert={hidden} /> : null}
       <main className="visit-main" inert={hidden} key={placeKey(place)}>
-        <Screen place={place} />
+        <ErrorBoundary onError={onScreenError(`screen ${placeKey(place)}`)}>
+          <Screen place={place} />
+        </ErrorBoundary>
       </main>
       {viewer ? <PhotoViewer /> : null}
       {overlay === 'language' ? <LanguageOverlay /> : null}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ErrorBoundary, onScreenError } from '../components/ErrorBoundary';
 import { forceReset } from '../session/sessionClock';
 import { useVisit } from '../session/visitStore';
 import { StaffPanel } from './StaffPanel';
@@ -16,7 +17,7 @@ export function StaffCorner(): ReactNode {
   const closeOverlay = useVisit((s) => s.closeOverlay);
   const [, force] = useState(0);
   const open = overlay === 'staff';
-  // The maintenance shortcut (the shell lets exactly this one through; see main/shell/shortcuts.ts).
+  // The maintenance shortcut (the shell lets exactly this one through; see main/kiosk/shortcuts.ts).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey && event.altKey && event.shiftKey && event.code === 'KeyK') openOverlay('staff');
@@ -42,12 +43,14 @@ export function StaffCorner(): ReactNode {
         }}
       />
       {open ? (
-        <StaffPanel
-          onClose={() => {
-            closeOverlay();
-            if (useVisit.getState().phase === 'attract') forceReset();
-          }}
-        />
+        <ErrorBoundary onError={onScreenError('staff panel')}>
+          <StaffPanel
+            onClose={() => {
+              closeOverlay();
+              if (useVisit.getState().phase === 'attract') forceReset();
+            }}
+          />
+        </ErrorBoundary>
       ) : null}
     </>
   );
