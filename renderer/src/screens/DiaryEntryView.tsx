@@ -4,11 +4,12 @@ import { PhotoFigure } from '../components/PhotoFigure';
 import { T } from '../components/Text';
 import { useExhibit } from '../data/exhibitStore';
 import { formatHistoricalDate } from '../i18n/localize';
-import { fill, languageNameIn } from '../i18n/uiText';
+import { fill, languageNameIn, type UiStrings } from '../i18n/uiText';
 import { useLang } from '../i18n/useLang';
 import { NarrationPlayer } from '../narration/NarrationPlayer';
 import { useVisit } from '../session/visitStore';
 import { PersonName } from '../components/PersonName';
+import { templateParts, wordingNotes, type WordingNote } from './diaryWording';
 
 /** One excerpt set like a page of testimony, with its source, author and narration. */
 export function DiaryEntryView({ id }: { id: string }): ReactNode {
@@ -61,11 +62,11 @@ function DiaryPage({ id }: { id: string }): ReactNode {
       <div className={`diary-texts ${showOriginal && hasOriginal ? 'side-by-side' : ''}`}>
         <blockquote className="testimony diary-text" lang={text.lang} data-testid="diary-text">
           <p>{text.text}</p>
-          {text.lang !== entry.originalLanguage ? (
-            <footer className="translated-from">
-              {fill(t.translatedFrom, { language: languageNameIn(entry.originalLanguage, lang) })}
-            </footer>
-          ) : null}
+          <footer className="wording-notes" lang={lang} data-testid="diary-wording">
+            {wordingNotes(entry, text.lang).map((note) => (
+              <WordingLine key={note.kind} note={note} t={t} lang={lang} />
+            ))}
+          </footer>
           {entry.drafts.includes(text.lang) ? (
             <footer className="draft-badge">{t.draftTranslation}</footer>
           ) : null}
@@ -121,6 +122,29 @@ function DiaryPage({ id }: { id: string }): ReactNode {
         ) : null}
       </div>
     </article>
+  );
+}
+
+/** One line about the wording: original, translated, or as another work quotes it (its citation in English). */
+function WordingLine({ note, t, lang }: { note: WordingNote; t: UiStrings; lang: string }): ReactNode {
+  const template = t[note.kind];
+  const values: Record<string, ReactNode> = {
+    language: 'language' in note ? languageNameIn(note.language, lang) : '',
+    source:
+      'source' in note ? (
+        <cite lang="en" className="wording-source">
+          {note.source}
+        </cite>
+      ) : (
+        ''
+      ),
+  };
+  return (
+    <span className={`wording-note wording-${note.kind}`} data-wording={note.kind}>
+      {templateParts(template).map((part, i) =>
+        'text' in part ? part.text : <span key={i}>{values[part.placeholder] ?? ''}</span>,
+      )}
+    </span>
   );
 }
 

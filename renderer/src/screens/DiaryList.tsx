@@ -5,6 +5,7 @@ import { fill } from '../i18n/uiText';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
 import { PersonName } from '../components/PersonName';
+import { SectionTitle } from '../components/SectionTitle';
 
 /** Diary excerpts and remembered words: author, date as the visitor's language writes it, place. */
 export function DiaryList(): ReactNode {
@@ -14,7 +15,7 @@ export function DiaryList(): ReactNode {
   const go = useVisit((s) => s.go);
   return (
     <section className="screen list-screen" data-testid="screen-diary">
-      <h1>{t.sectionDiary}</h1>
+      <SectionTitle section="diary" />
       <ul className="card-list">
         {diary.map((entry) => {
           const author = people?.get(entry.author);
@@ -36,9 +37,17 @@ export function DiaryList(): ReactNode {
                   {entry.date?.approximate && date ? fill(t.approximately, { date }) : date}
                   {place?.text ? ` · ${place.text}` : ''}
                 </span>
-                <span className="diary-card-excerpt" lang={excerpt.lang !== lang ? excerpt.lang : undefined}>
-                  {excerpt.text}
-                </span>
+                {entry.contentNote ? (
+                  // An excerpt with a content note is not shown on its card: the note comes first.
+                  <span className="story-card-note">{t.contentNote}</span>
+                ) : (
+                  <span
+                    className="diary-card-excerpt"
+                    lang={excerpt.lang !== lang ? excerpt.lang : undefined}
+                  >
+                    {excerpt.text}
+                  </span>
+                )}
               </button>
             </li>
           );

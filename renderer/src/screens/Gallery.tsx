@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useExhibit } from '../data/exhibitStore';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
+import { SectionTitle } from '../components/SectionTitle';
 
 export function Gallery(): ReactNode {
   const { t, l, lang } = useLang();
@@ -11,7 +12,7 @@ export function Gallery(): ReactNode {
   const ids = photos.map((p) => p.id);
   return (
     <section className="screen list-screen" data-testid="screen-photos">
-      <h1>{t.sectionPhotos}</h1>
+      <SectionTitle section="photos" />
       <p className="screen-hint">{t.zoomHint}</p>
       <ul className="gallery-grid">
         {photos.map((photo, i) => {

@@ -1,18 +1,9 @@
 import type { ReactNode } from 'react';
-import type { SectionId } from '../../../main/common/exhibit';
 import { T } from '../components/Text';
 import { useExhibit } from '../data/exhibitStore';
+import { sectionWords } from '../i18n/sectionWords';
 import { useLang } from '../i18n/useLang';
-import type { UiKey } from '../i18n/uiText';
 import { useVisit } from '../session/visitStore';
-
-const sectionWords: Record<SectionId, [UiKey, UiKey]> = {
-  stories: ['sectionStories', 'sectionStoriesHint'],
-  diary: ['sectionDiary', 'sectionDiaryHint'],
-  photos: ['sectionPhotos', 'sectionPhotosHint'],
-  people: ['sectionPeople', 'sectionPeopleHint'],
-  timeline: ['sectionTimeline', 'sectionTimelineHint'],
-};
 
 /** The exhibit's sections, in the order exhibit.yaml gives. */
 export function Home(): ReactNode {
@@ -36,7 +27,7 @@ export function Home(): ReactNode {
       </header>
       <nav className="section-grid" aria-label={t.home}>
         {exhibit.sections.map((section) => {
-          const [name, hint] = sectionWords[section];
+          const words = sectionWords(exhibit, section, lang, t);
           return (
             <button
               key={section}
@@ -45,8 +36,8 @@ export function Home(): ReactNode {
               onClick={() => go({ screen: section })}
               data-testid={`section-${section}`}
             >
-              <span className="section-name">{t[name]}</span>
-              <span className="section-hint">{t[hint]}</span>
+              <T className="section-name" value={words.title} visitorLang={lang} />
+              <T className="section-hint" value={words.hint} visitorLang={lang} />
             </button>
           );
         })}

@@ -4,15 +4,16 @@ import { lifeDates } from '../i18n/localize';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
 import { PersonName } from '../components/PersonName';
+import { SectionTitle } from '../components/SectionTitle';
 
 export function PeopleList(): ReactNode {
-  const { t, l, lang } = useLang();
+  const { l, lang } = useLang();
   const people = useExhibit((s) => s.exhibit?.people) ?? [];
   const photos = useExhibit((s) => s.index?.photos);
   const go = useVisit((s) => s.go);
   return (
     <section className="screen list-screen" data-testid="screen-people">
-      <h1>{t.sectionPeople}</h1>
+      <SectionTitle section="people" />
       <ul className="people-grid">
         {people.map((person) => {
           const name = l(person.name);

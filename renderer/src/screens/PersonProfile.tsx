@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { RelatedIds } from '../../../main/common/exhibit';
+import { ContentNoteGate } from '../components/ContentNoteGate';
 import { PhotoFigure } from '../components/PhotoFigure';
 import { RelatedLinks } from '../components/RelatedLinks';
 import { SourceList } from '../components/SourceList';
@@ -30,6 +31,7 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
   const openViewer = useVisit((s) => s.openViewer);
   if (!person || !index) return null;
   const bio = l(person.biography);
+  const note = person.contentNote ? l(person.contentNote) : null;
   const mentions = mentionsOf(id, index);
   return (
     <article className="screen person-profile" data-testid="screen-person">
@@ -64,11 +66,22 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
         {person.portrait ? (
           <PhotoFigure photoId={person.portrait} onOpen={() => openViewer([person.portrait ?? ''], 0)} />
         ) : null}
-        <div className="prose" lang={bio.lang !== lang ? bio.lang : undefined}>
-          {bio.text.split(/\n\s*\n/).map((para, i) => (
-            <p key={i}>{para}</p>
-          ))}
-        </div>
+        <ContentNoteGate
+          noteKey={`person:${id}`}
+          note={note?.text}
+          noteLang={note && note.lang !== lang ? note.lang : undefined}
+          inline
+        >
+          <div
+            className="prose"
+            lang={bio.lang !== lang ? bio.lang : undefined}
+            data-testid="person-biography"
+          >
+            {bio.text.split(/\n\s*\n/).map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
+          </div>
+        </ContentNoteGate>
       </div>
       <RelatedLinks related={mentions} />
       <SourceList sources={person.sources} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useExhibit } from '../data/exhibitStore';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
+import { SectionTitle } from '../components/SectionTitle';
 
 export function StoryList(): ReactNode {
   const { t, lang, fallback } = useLang();
@@ -10,7 +11,7 @@ export function StoryList(): ReactNode {
   const go = useVisit((s) => s.go);
   return (
     <section className="screen list-screen" data-testid="screen-stories">
-      <h1>{t.sectionStories}</h1>
+      <SectionTitle section="stories" />
       <ul className="card-list">
         {stories.map((story) => {
           const text = story.text[lang] ?? story.text[fallback];

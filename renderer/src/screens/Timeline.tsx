@@ -1,10 +1,39 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ContentNoteGate } from '../components/ContentNoteGate';
 import { RelatedLinks } from '../components/RelatedLinks';
 import { T } from '../components/Text';
 import { useExhibit } from '../data/exhibitStore';
 import { formatHistoricalDate } from '../i18n/localize';
 import { fill } from '../i18n/uiText';
 import { useLang } from '../i18n/useLang';
+import { SectionTitle } from '../components/SectionTitle';
+
+/** An event's content note, shown in the opened event before its text; "go back" closes the event. */
+function EventNote({
+  eventId,
+  note,
+  lang,
+  onBack,
+  children,
+}: {
+  eventId: string;
+  note: { text: string; lang: string } | null;
+  lang: string;
+  onBack: () => void;
+  children: ReactNode;
+}): ReactNode {
+  return (
+    <ContentNoteGate
+      noteKey={`timeline:${eventId}`}
+      note={note?.text}
+      noteLang={note && note.lang !== lang ? note.lang : undefined}
+      onBack={onBack}
+      inline
+    >
+      {children}
+    </ContentNoteGate>
+  );
+}
 
 /** Dated events in order, the months of the Zone first, then the acts of remembrance. */
 export function Timeline({ focus }: { focus?: string }): ReactNode {
@@ -21,7 +50,7 @@ export function Timeline({ focus }: { focus?: string }): ReactNode {
   ].filter((b) => b.items.length > 0);
   return (
     <section className="screen list-screen timeline" data-testid="screen-timeline">
-      <h1>{t.sectionTimeline}</h1>
+      <SectionTitle section="timeline" />
       {bands.map((band) => (
         <section key={band.key} className={`timeline-band band-${band.key}`}>
           <h2>{band.title}</h2>
@@ -48,14 +77,21 @@ export function Timeline({ focus }: { focus?: string }): ReactNode {
                     <T className="timeline-title" value={l(event.title)} visitorLang={lang} />
                   </button>
                   {isOpen ? (
-                    <div className="timeline-detail">
-                      <T as="p" value={l(event.text)} visitorLang={lang} />
-                      <RelatedLinks related={event.related} />
-                      {event.sources.length > 0 ? (
-                        <p className="timeline-sources" lang="en">
-                          {t.sources}: {event.sources.join('; ')}
-                        </p>
-                      ) : null}
+                    <div className="timeline-detail" data-testid={`event-detail-${event.id}`}>
+                      <EventNote
+                        eventId={event.id}
+                        note={event.contentNote ? l(event.contentNote) : null}
+                        lang={lang}
+                        onBack={() => setOpen(null)}
+                      >
+                        <T as="p" value={l(event.text)} visitorLang={lang} />
+                        <RelatedLinks related={event.related} />
+                        {event.sources.length > 0 ? (
+                          <p className="timeline-sources" lang="en">
+                            {t.sources}: {event.sources.join('; ')}
+                          </p>
+                        ) : null}
+                      </EventNote>
                     </div>
                   ) : null}
                 </li>
