@@ -27,7 +27,79 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...freshSelectorRules()],
     },
   },
+  ...importRules(),
 );
+
+/**
+ * The architecture's import rules (docs/architecture.md), enforced in `npm test` by this lint step and
+ * proven by tests/unit/importRules.test.ts. The arrows point one way: the hosts (main/electron, main/preview)
+ * → backend → kiosk → content, config, files → common. Nothing imports a host, only
+ * the Electron host imports Electron, and the renderer imports only the contract (main/common).
+ */
+function importRules() {
+  const electronPackage = {
+    group: ['electron', 'electron/*', 'electron-log', 'electron-log/*'],
+    message:
+      'Only the Electron host (main/electron/) may import Electron; keep this code runnable in plain Node.',
+  };
+  const host = (name) => ({
+    group: [`**/${name}/*`, `./${name}/*`],
+    message: `Nothing imports the ${name} host (main/${name}/): move what you need into the backend, kiosk or contract.`,
+  });
+  const folder = (name, why) => ({ group: [`../${name}/*`, `**/main/${name}/*`], message: why });
+  const rule = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+  const notBackend = folder('backend', 'The backend builds on this folder, not the other way round.');
+  const notKiosk = folder('kiosk', 'Kiosk policies build on content and settings, not the other way round.');
+  return [
+    // scripts/ and tests/ start the preview host (that is what it is for); nothing starts the Electron host.
+    rule(['**/*.{ts,tsx,js}'], [host('electron')]),
+    rule(['main/**'], [host('electron'), host('preview')]),
+    rule(['main/electron/**'], [host('preview')]),
+    rule(['main/preview/**'], [host('electron'), electronPackage]),
+    rule(['main/backend/**'], [host('electron'), host('preview'), electronPackage]),
+    rule(['main/kiosk/**'], [host('electron'), host('preview'), electronPackage, notBackend]),
+    rule(
+      ['main/content/**', 'main/config/**', 'main/files/**'],
+      [host('electron'), host('preview'), electronPackage, notBackend, notKiosk],
+    ),
+    rule(
+      ['main/common/**'],
+      [
+        {
+          group: ['../*', 'node:*', 'electron', 'electron/*', 'react', 'react-dom', 'zustand'],
+          message: 'The contract (main/common/) is shared by both processes: it imports only itself and zod.',
+        },
+      ],
+    ),
+    rule(
+      ['renderer/**'],
+      [
+        host('electron'),
+        host('preview'),
+        {
+          group: ['**/main/**', '!**/main/common', '!**/main/common/**'],
+          message: 'The renderer imports nothing from main/ but the contract (main/common/).',
+        },
+        {
+          group: ['node:*', 'electron', 'electron/*'],
+          message: 'The renderer runs in the page: no Node, no Electron.',
+        },
+      ],
+    ),
+    // Renderer unit tests may read fixtures from disk; they still import only the contract from main/.
+    rule(
+      ['renderer/**/*.test.{ts,tsx}'],
+      [
+        host('electron'),
+        host('preview'),
+        {
+          group: ['**/main/**', '!**/main/common', '!**/main/common/**'],
+          message: 'The renderer imports nothing from main/ but the contract (main/common/).',
+        },
+      ],
+    ),
+  ];
+}
 
 /** The shapes of a store selector that returns a fresh reference, for no-restricted-syntax. */
 function freshSelectorRules() {

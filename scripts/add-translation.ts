@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { writeFileAtomically } from '../main/server/atomicWrite';
+import { writeFileAtomically } from '../main/files/atomicWrite';
 
 type Translations = Record<string, Record<string, unknown>>;
 

@@ -19,7 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
-import { startKioskServer } from '../main/server/kioskServer';
+import { startPreviewServer } from '../main/preview/previewServer';
 import { chooseChromium, chromiumArgs } from '../tests/chromium';
 
 const { values } = parseArgs({
@@ -47,7 +47,7 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 };
 
-const server = await startKioskServer({
+const server = await startPreviewServer({
   rendererDir: path.resolve('out/renderer'),
   mediaDir: path.resolve('media'),
   configDir: path.resolve('tests/e2e/kiosk-config'),

@@ -14,8 +14,8 @@ const quiet = process.argv.includes('--quiet');
 await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info' });
 
 const electronEntries = [
-  { entry: 'main/index.ts', outfile: 'out/main/index.cjs' },
-  { entry: 'main/preload.ts', outfile: 'out/preload/index.cjs' },
+  { entry: 'main/electron/index.ts', outfile: 'out/main/index.cjs' },
+  { entry: 'main/electron/preload.ts', outfile: 'out/preload/index.cjs' },
 ].filter(({ entry }) => existsSync(entry));
 
 for (const { entry, outfile } of electronEntries) {

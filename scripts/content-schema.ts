@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { schemasForExport } from '../main/content/schema';
-import { kioskSettingsSchema } from '../main/content/settings';
+import { kioskSettingsSchema } from '../main/config/settings';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs', 'schema');

@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startKioskServer } from '../main/server/kioskServer';
+import { startPreviewServer } from '../main/preview/previewServer';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +31,7 @@ if (!values['no-build'] || !existsSync('out/renderer/index.html')) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = await startKioskServer({
+const server = await startPreviewServer({
   rendererDir: path.resolve('out/renderer'),
   mediaDir: path.resolve(values.media),
   configDir: path.resolve(values.config),

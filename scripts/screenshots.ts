@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
-import { startKioskServer } from '../main/server/kioskServer';
+import { startPreviewServer } from '../main/preview/previewServer';
 import { chooseChromium, chromiumArgs } from '../tests/chromium';
 
 const { values } = parseArgs({
@@ -26,7 +26,7 @@ const sizes: Record<string, { width: number; height: number }> = {
   portrait: { width: 1080, height: 1920 },
 };
 
-const server = await startKioskServer({
+const server = await startPreviewServer({
   rendererDir: path.resolve('out/renderer'),
   mediaDir: path.resolve('media'),
   configDir: path.resolve('kiosk-config'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parsePinHash, verifyPin } from '../main/shell/staff';
+import { parsePinHash, verifyPin } from '../main/kiosk/staff';
 import { checkNewPin, FORMAT_MESSAGE, pinFromPipedInput } from './set-pin';
 
 describe('checkNewPin and pinFromPipedInput', () => {

@@ -12,8 +12,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SETTINGS_FILE, writeSettingsAtomically } from '../main/content/settings';
-import { hashPin, isValidPinFormat } from '../main/shell/staff';
+import { SETTINGS_FILE, writeSettingsAtomically } from '../main/config/settings';
+import { hashPin, isValidPinFormat } from '../main/kiosk/staff';
 
 export type PinInput = { ok: true; pin: string } | { ok: false; message: string };
 

@@ -50,6 +50,8 @@ const npx = 'npx';
 run('lint', npx, ['eslint', '.', '--max-warnings=0']);
 run('format', npx, ['prettier', '--check', '.', '--log-level=warn']);
 run('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+// The contract alone, with neither Node nor DOM types: both processes must be able to import it.
+run('contract', npx, ['tsc', '-p', 'main/common/tsconfig.json', '--noEmit']);
 
 rmSync('test-results/unit.json', { force: true });
 const unitOk = run('unit', npx, [

@@ -1,13 +1,13 @@
 /**
  * The kiosk's Content Security Policy and security headers. The policy and `withSecurityHeaders` live with
- * the request handler (main/server/securityHeaders.ts), which sets them on every response it makes; they
+ * the request handler (main/backend/securityHeaders.ts), which sets them on every response it makes; they
  * are re-exported here for the shell, which applies them once more around the protocol handler so no
  * response — not even an error from a failing handler — leaves without them.
  *
  * `cspProblems` audits a policy against what the kiosk promises (docs/security.md) and is what the tests
  * hold the real policy to.
  */
-export { contentSecurityPolicy, withSecurityHeaders } from '../server/securityHeaders';
+export { contentSecurityPolicy, withSecurityHeaders } from './securityHeaders';
 
 export type CspDirectives = Map<string, string[]>;
 

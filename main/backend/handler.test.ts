@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskHandler, type KioskHandler } from './handler';
-import { defaultVisitorSettingsForTests } from './testing';
+import { DEFAULT_SETTINGS } from '../config/settings';
 
 let root: string;
 let handler: KioskHandler;
@@ -32,7 +32,7 @@ beforeAll(async () => {
     mediaDir: media,
     derivedDir: derived,
     getExhibit: () => ({ status: 'unavailable', reason: 'test' }),
-    getVisitorSettings: () => defaultVisitorSettingsForTests,
+    getVisitorSettings: () => DEFAULT_SETTINGS.visitor,
   });
 });
 
@@ -154,7 +154,7 @@ describe('api', () => {
     const exhibit = await get('/api/exhibit');
     expect(exhibit.headers.get('content-type')).toContain('application/json');
     expect(await exhibit.json()).toEqual({ status: 'unavailable', reason: 'test' });
-    expect(await (await get('/api/settings')).json()).toEqual(defaultVisitorSettingsForTests);
+    expect(await (await get('/api/settings')).json()).toEqual(DEFAULT_SETTINGS.visitor);
   });
 
   it('refuses staff routes without a token and without staff services', async () => {

@@ -8,16 +8,15 @@
  */
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { api, DERIVED_PREFIX, MEDIA_PREFIX } from '../common/api';
+import { api, DERIVED_PREFIX, isStaffAction, MEDIA_PREFIX, STAFF_TOKEN_HEADER } from '../common/api';
 import { contentTypeFor } from './mime';
 import { parseRange } from './range';
 import { resolveInside, safeRelativePath } from './safePath';
 import { withSecurityHeaders } from './securityHeaders';
-import type { KioskHandlerOptions, StaffActionName } from './types';
+import type { KioskHandlerOptions } from './types';
 
 export type KioskHandler = (request: Request) => Promise<Response>;
 
-const STAFF_TOKEN_HEADER = 'x-staff-token';
 const MAX_JSON_BODY = 16 * 1024;
 
 export function createKioskHandler(options: KioskHandlerOptions): KioskHandler {
@@ -152,10 +151,8 @@ async function apiRoute(request: Request, pathname: string, options: KioskHandle
       if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
       const body = await readJson(request);
       const action = body?.action;
-      if (action !== 'exit' && action !== 'reloadContent' && action !== 'relaunch') {
-        return json(400, { ok: false, message: 'Unknown staff action.' });
-      }
-      return json(200, await staff.action(action satisfies StaffActionName));
+      if (!isStaffAction(action)) return json(400, { ok: false, message: 'Unknown staff action.' });
+      return json(200, await staff.action(action));
     }
     default:
       return notFound();
@@ -202,5 +199,3 @@ function methodNotAllowed(allow: string): Response {
 function safeUrlForLog(href: string): string {
   return href.slice(0, 300).replace(/[^\x20-\x7e]/g, '?');
 }
-
-export { STAFF_TOKEN_HEADER };

@@ -4,39 +4,9 @@
  * no Electron.
  */
 import type { ExhibitResponse } from '../common/exhibit';
+import type { KioskStatus, LogLevel } from '../common/api';
 import type { VisitorSettings } from '../common/settings';
-
-export interface UnlockResult {
-  ok: boolean;
-  /** A short-lived token for the staff routes, when ok. */
-  token?: string;
-  /** Seconds until the PIN pad accepts tries again, when locked out. */
-  lockedForSeconds?: number;
-  /** Tries left before the lockout, after a wrong PIN. */
-  triesLeft?: number;
-  /** Why the PIN cannot be checked (e.g. no PIN has been set). */
-  message?: string;
-}
-
-export type StaffActionName = 'exit' | 'reloadContent' | 'relaunch';
-
-/** Staff services. The shell implements them for real; the preview server implements them in-process. */
-export interface StaffHooks {
-  unlock(pin: string): Promise<UnlockResult>;
-  isValidToken(token: string): boolean;
-  health(): Promise<unknown>;
-  action(name: StaffActionName): Promise<{ ok: boolean; message: string }>;
-}
-
-export interface KioskStatus {
-  open: boolean;
-  /** ISO time of the next opening or closing. */
-  nextChange?: string;
-  /** What to show while closed. */
-  outsideHours?: 'closedScreen' | 'blank';
-  /** Warnings for staff (e.g. settings file invalid, safe defaults in use). */
-  staffWarnings?: string[];
-}
+import type { StaffHooks } from '../kiosk/staff';
 
 export interface KioskHandlerOptions {
   /** Built renderer (index.html and assets), e.g. out/renderer. */
@@ -53,6 +23,6 @@ export interface KioskHandlerOptions {
   /** Called when the renderer reports it is alive. */
   onHeartbeat?(): void;
   /** Called with renderer log lines. */
-  onRendererLog?(level: 'info' | 'warn' | 'error', message: string): void;
+  onRendererLog?(level: LogLevel, message: string): void;
   staff?: StaffHooks;
 }

@@ -30,3 +30,68 @@ export const DERIVED_PREFIX = '/derived/';
 /** The privileged scheme and host the Electron shell serves the kiosk on. */
 export const KIOSK_SCHEME = 'kiosk';
 export const KIOSK_ORIGIN = 'kiosk://app';
+
+// ------------------------------------------------------------------------------------------ staff
+
+/** Header that carries the staff token (from `POST api.staffUnlock`) on every staff route. */
+export const STAFF_TOKEN_HEADER = 'x-staff-token';
+
+/** What staff can ask of the kiosk from the staff screen, in the order the screen lists them. */
+export const STAFF_ACTIONS = ['reloadContent', 'relaunch', 'exit'] as const;
+export type StaffActionName = (typeof STAFF_ACTIONS)[number];
+
+export function isStaffAction(value: unknown): value is StaffActionName {
+  return typeof value === 'string' && (STAFF_ACTIONS as readonly string[]).includes(value);
+}
+
+/** `POST api.staffUnlock` → */
+export interface UnlockResult {
+  ok: boolean;
+  /** A short-lived token for the staff routes, when ok. */
+  token?: string;
+  /** Seconds until the PIN pad accepts tries again, when locked out. */
+  lockedForSeconds?: number;
+  /** Tries left before the lockout, after a wrong PIN. */
+  triesLeft?: number;
+  /** Why the PIN cannot be checked (e.g. no PIN has been set). */
+  message?: string;
+}
+
+/** `POST api.staffAction` → */
+export interface StaffActionResult {
+  ok: boolean;
+  message: string;
+}
+
+/**
+ * The staff keyboard shortcut (Ctrl+Alt+Shift+K on every platform): the shell lets exactly this chord
+ * through to the page, which opens the staff PIN pad as five taps in the corner do.
+ */
+export const STAFF_SHORTCUT = {
+  label: 'Ctrl+Alt+Shift+K',
+  code: 'KeyK',
+  ctrlKey: true,
+  altKey: true,
+  shiftKey: true,
+  metaKey: false,
+} as const;
+
+// ------------------------------------------------------------------------------------------ status
+
+/** `GET api.status` → opening hours and warnings for staff. */
+export interface KioskStatus {
+  open: boolean;
+  /** ISO time of the next opening or closing. */
+  nextChange?: string;
+  /** What to show while closed. */
+  outsideHours?: 'closedScreen' | 'blank';
+  /** Warnings for staff (e.g. settings file invalid, safe defaults in use). */
+  staffWarnings?: string[];
+}
+
+/** `POST api.log` body: renderer errors into the kiosk log. */
+export type LogLevel = 'info' | 'warn' | 'error';
+export interface LogLine {
+  level: LogLevel;
+  message: string;
+}

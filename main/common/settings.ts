@@ -1,52 +1,164 @@
 /**
- * Device settings (`kiosk-config/kiosk.yaml`) as the kiosk uses them, and the visitor-facing part the
- * renderer receives from `GET /api/settings`. The schema that validates the file lives in
- * `main/content/settingsSchema.ts`; every field has a safe default so a broken file never stops the kiosk.
+ * Device settings (`kiosk-config/kiosk.yaml`): the one zod schema that validates the file, the types the
+ * kiosk and the renderer use (inferred from it, never kept by hand), and the defaults. Every field has a
+ * safe default so a broken file never stops the kiosk. Part of the contract: no Node, no DOM.
+ *
+ * Loading and writing the file live in `main/config/settings.ts`.
  */
-import type { Lang } from './exhibit';
+import { z } from 'zod';
+import { DEFAULT_VISITOR_SETTINGS } from './visitorDefaults';
 
-export interface VisitorSettings {
-  /** Seconds without a touch before "Are you still there?" appears. Default 90. */
-  idleSeconds: number;
-  /** Seconds the warning counts down before the kiosk resets to the attract loop. Default 15. */
-  warningSeconds: number;
-  /** Narration volume 0–1. Default 0.8. */
-  volume: number;
-  /** Seconds for the narration fade in/out. Default 0.4. */
-  fadeSeconds: number;
-  /** Hide the mouse cursor (touch-only screens). Default true. */
-  hideCursor: boolean;
-  /** Language the attract loop and the first screen use; defaults to the exhibit's default language. */
-  startLanguage?: Lang;
+export { DEFAULT_VISITOR_SETTINGS };
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const RANGE = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
+
+function minutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
 }
 
-export interface OpeningHours {
-  /** Time zone of the schedule (IANA), e.g. "Asia/Shanghai". Default: the machine's. */
-  timeZone?: string;
-  /** Per weekday (mon…sun), "HH:MM-HH:MM" ranges; an empty list means closed all day. */
-  week: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', string[]>;
-  /** ISO dates (YYYY-MM-DD) on which the museum is closed, or open with special hours. */
-  holidays: { date: string; hours: string[] }[];
-  /** What to show outside hours: a calm "closed" screen, or a blank (black) display. */
-  outsideHours: 'closedScreen' | 'blank';
-  /** Local time "HH:MM" for the daily relaunch that sheds memory; empty to disable. */
-  dailyRelaunchAt: string;
+const hoursRange = z
+  .string()
+  .regex(RANGE, { error: 'expected opening hours written like "09:00-17:00"' })
+  .refine(
+    (r) => {
+      const [from, to] = r.split('-');
+      // A range may cross midnight ("18:00-02:00": open into the next morning); it may not be empty.
+      return minutes(from ?? '') !== minutes(to ?? '');
+    },
+    { error: 'the opening and closing times must differ' },
+  );
+
+const dayHours = z
+  .array(hoursRange)
+  .describe('Opening hours that day, like ["09:00-12:00", "13:00-17:00"]; [] = closed.');
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-export interface KioskSettings {
-  visitor: VisitorSettings;
-  hours: OpeningHours;
-  /** Index of the display to use (0 = primary). */
-  display: number;
-  /** scrypt hash of the staff PIN ("scrypt$N$r$p$salt$hash", set with `npm run set-pin`). */
-  staffPinHash?: string;
-  watchdog: {
-    /** Seconds a renderer may stay unresponsive before it is reloaded. */
-    unresponsiveGraceSeconds: number;
-    /** Seconds between renderer heartbeats before the page is treated as frozen. */
-    heartbeatTimeoutSeconds: number;
-    /** Failures within `windowMinutes` after which the whole app relaunches. */
-    maxFailures: number;
-    windowMinutes: number;
-  };
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }
+
+export const visitorSettingsSchema = z
+  .strictObject({
+    idleSeconds: z
+      .number()
+      .int()
+      .min(15)
+      .max(3600)
+      .default(DEFAULT_VISITOR_SETTINGS.idleSeconds)
+      .describe('Seconds without a touch before "Are you still there?" appears.'),
+    warningSeconds: z
+      .number()
+      .int()
+      .min(3)
+      .max(120)
+      .default(DEFAULT_VISITOR_SETTINGS.warningSeconds)
+      .describe('Seconds the warning counts down before the kiosk returns to the attract loop.'),
+    volume: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(DEFAULT_VISITOR_SETTINGS.volume)
+      .describe('Narration volume, 0 (silent) to 1 (full).'),
+    fadeSeconds: z
+      .number()
+      .min(0)
+      .max(5)
+      .default(DEFAULT_VISITOR_SETTINGS.fadeSeconds)
+      .describe('Seconds for narration to fade in and out.'),
+    hideCursor: z
+      .boolean()
+      .default(DEFAULT_VISITOR_SETTINGS.hideCursor)
+      .describe('Hide the mouse pointer (touch screens).'),
+    startLanguage: z
+      .string()
+      .refine(isLanguageTag, { error: 'expected a language tag such as "en" or "zh-Hans"' })
+      .optional()
+      .describe("Language of the attract loop and first screen; default: the exhibit's default language."),
+  })
+  .prefault({});
+
+export const openingHoursSchema = z
+  .strictObject({
+    timeZone: z
+      .string()
+      .refine(isTimeZone, {
+        error: 'not a time zone the computer knows; use a name like "Asia/Shanghai" or "Europe/Berlin"',
+      })
+      .optional()
+      .describe("IANA time zone of the schedule; default: the computer's own."),
+    week: z
+      .strictObject({
+        mon: dayHours.default(['09:00-17:00']),
+        tue: dayHours.default(['09:00-17:00']),
+        wed: dayHours.default(['09:00-17:00']),
+        thu: dayHours.default(['09:00-17:00']),
+        fri: dayHours.default(['09:00-17:00']),
+        sat: dayHours.default(['09:00-17:00']),
+        sun: dayHours.default(['09:00-17:00']),
+      })
+      .prefault({}),
+    holidays: z
+      .array(
+        z.strictObject({
+          date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+            error: 'expected a date written like "2026-12-25"',
+          }),
+          hours: z.array(hoursRange).default([]),
+        }),
+      )
+      .default([]),
+    outsideHours: z.enum(['closedScreen', 'blank']).default('closedScreen'),
+    dailyRelaunchAt: z
+      .union([
+        z.literal(''),
+        z.string().regex(TIME, {
+          error: 'expected a time written like "03:30" (24-hour clock), or "" to turn it off',
+        }),
+      ])
+      .default('03:30'),
+  })
+  .prefault({});
+
+export const kioskSettingsSchema = z.strictObject({
+  visitor: visitorSettingsSchema,
+  hours: openingHoursSchema,
+  display: z.number().int().min(0).max(16).default(0).describe('Which screen to use: 0 = the main one.'),
+  staffPinHash: z
+    .string()
+    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/, {
+      error: 'not a PIN hash written by "npm run set-pin"; run it again',
+    })
+    .optional(),
+  watchdog: z
+    .strictObject({
+      unresponsiveGraceSeconds: z.number().int().min(2).max(600).default(10),
+      heartbeatTimeoutSeconds: z.number().int().min(5).max(600).default(30),
+      maxFailures: z.number().int().min(1).max(100).default(3),
+      windowMinutes: z.number().int().min(1).max(1440).default(10),
+    })
+    .prefault({}),
+});
+
+/** Device settings as the kiosk uses them, every default filled in. */
+export type KioskSettings = z.output<typeof kioskSettingsSchema>;
+/** The visitor-facing part the renderer receives from `GET /api/settings`. */
+export type VisitorSettings = KioskSettings['visitor'];
+export type OpeningHours = KioskSettings['hours'];
+export type WatchdogSettings = KioskSettings['watchdog'];
+
+/** Every setting at its default: what a kiosk with no `kiosk.yaml` runs on. */
+export const DEFAULT_SETTINGS: KioskSettings = kioskSettingsSchema.parse({});

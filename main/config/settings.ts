@@ -1,191 +1,22 @@
 /**
- * Device settings: the schema of `kiosk-config/kiosk.yaml`, loading it without ever failing, and writing
- * changes (the staff PIN hash) atomically.
+ * Device settings: loading `kiosk-config/kiosk.yaml` without ever failing, and writing changes (the staff
+ * PIN hash) atomically. The schema, types and defaults are the contract's (`main/common/settings.ts`).
  *
  * A broken settings file must never stop the kiosk: a missing file means "all defaults", a broken field
  * falls back to its default and is reported as a problem naming file, line, column and field.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, parseDocument } from 'yaml';
-import { z } from 'zod';
-import type { KioskSettings } from '../common/settings';
-import { formatField, type Problem } from './problems';
-import { closestName, describeIssue, valueAt } from './validate';
-import { parseYamlSource } from './yamlSource';
+import { DEFAULT_SETTINGS, kioskSettingsSchema, type KioskSettings } from '../common/settings';
+import { formatField, type Problem } from '../content/problems';
+import { writeFileAtomicallySync } from '../files/atomicWrite';
+import { closestName, describeIssue, valueAt } from '../content/validate';
+import { parseYamlSource } from '../content/yamlSource';
 
 export const SETTINGS_FILE = 'kiosk.yaml';
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const RANGE = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
-
-function minutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-const hoursRange = z
-  .string()
-  .regex(RANGE, { error: 'expected opening hours written like "09:00-17:00"' })
-  .refine(
-    (r) => {
-      const [from, to] = r.split('-');
-      // A range may cross midnight ("18:00-02:00": open into the next morning); it may not be empty.
-      return minutes(from ?? '') !== minutes(to ?? '');
-    },
-    { error: 'the opening and closing times must differ' },
-  );
-
-const dayHours = z
-  .array(hoursRange)
-  .describe('Opening hours that day, like ["09:00-12:00", "13:00-17:00"]; [] = closed.');
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isLanguageTag(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-export const DEFAULT_SETTINGS: KioskSettings = {
-  visitor: { idleSeconds: 90, warningSeconds: 15, volume: 0.8, fadeSeconds: 0.4, hideCursor: true },
-  hours: {
-    week: {
-      mon: ['09:00-17:00'],
-      tue: ['09:00-17:00'],
-      wed: ['09:00-17:00'],
-      thu: ['09:00-17:00'],
-      fri: ['09:00-17:00'],
-      sat: ['09:00-17:00'],
-      sun: ['09:00-17:00'],
-    },
-    holidays: [],
-    outsideHours: 'closedScreen',
-    dailyRelaunchAt: '03:30',
-  },
-  display: 0,
-  watchdog: { unresponsiveGraceSeconds: 10, heartbeatTimeoutSeconds: 30, maxFailures: 3, windowMinutes: 10 },
-};
-
-const d = DEFAULT_SETTINGS;
-
-export const visitorSettingsSchema = z
-  .strictObject({
-    idleSeconds: z
-      .number()
-      .int()
-      .min(15)
-      .max(3600)
-      .default(d.visitor.idleSeconds)
-      .describe('Seconds without a touch before "Are you still there?" appears.'),
-    warningSeconds: z
-      .number()
-      .int()
-      .min(3)
-      .max(120)
-      .default(d.visitor.warningSeconds)
-      .describe('Seconds the warning counts down before the kiosk returns to the attract loop.'),
-    volume: z
-      .number()
-      .min(0)
-      .max(1)
-      .default(d.visitor.volume)
-      .describe('Narration volume, 0 (silent) to 1 (full).'),
-    fadeSeconds: z
-      .number()
-      .min(0)
-      .max(5)
-      .default(d.visitor.fadeSeconds)
-      .describe('Seconds for narration to fade in and out.'),
-    hideCursor: z.boolean().default(d.visitor.hideCursor).describe('Hide the mouse pointer (touch screens).'),
-    startLanguage: z
-      .string()
-      .refine(isLanguageTag, { error: 'expected a language tag such as "en" or "zh-Hans"' })
-      .optional()
-      .describe("Language of the attract loop and first screen; default: the exhibit's default language."),
-  })
-  .default({ ...d.visitor });
-
-export const openingHoursSchema = z
-  .strictObject({
-    timeZone: z
-      .string()
-      .refine(isTimeZone, {
-        error: 'not a time zone the computer knows; use a name like "Asia/Shanghai" or "Europe/Berlin"',
-      })
-      .optional()
-      .describe("IANA time zone of the schedule; default: the computer's own."),
-    week: z
-      .strictObject({
-        mon: dayHours.default(d.hours.week.mon),
-        tue: dayHours.default(d.hours.week.tue),
-        wed: dayHours.default(d.hours.week.wed),
-        thu: dayHours.default(d.hours.week.thu),
-        fri: dayHours.default(d.hours.week.fri),
-        sat: dayHours.default(d.hours.week.sat),
-        sun: dayHours.default(d.hours.week.sun),
-      })
-      .default({ ...d.hours.week }),
-    holidays: z
-      .array(
-        z.strictObject({
-          date: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-            error: 'expected a date written like "2026-12-25"',
-          }),
-          hours: z.array(hoursRange).default([]),
-        }),
-      )
-      .default([]),
-    outsideHours: z.enum(['closedScreen', 'blank']).default(d.hours.outsideHours),
-    dailyRelaunchAt: z
-      .union([
-        z.literal(''),
-        z.string().regex(TIME, {
-          error: 'expected a time written like "03:30" (24-hour clock), or "" to turn it off',
-        }),
-      ])
-      .default(d.hours.dailyRelaunchAt),
-  })
-  .default({ ...d.hours, week: { ...d.hours.week } });
-
-export const kioskSettingsSchema = z.strictObject({
-  visitor: visitorSettingsSchema,
-  hours: openingHoursSchema,
-  display: z
-    .number()
-    .int()
-    .min(0)
-    .max(16)
-    .default(d.display)
-    .describe('Which screen to use: 0 = the main one.'),
-  staffPinHash: z
-    .string()
-    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=_-]+\$[A-Za-z0-9+/=_-]+$/, {
-      error: 'not a PIN hash written by "npm run set-pin"; run it again',
-    })
-    .optional(),
-  watchdog: z
-    .strictObject({
-      unresponsiveGraceSeconds: z.number().int().min(2).max(600).default(d.watchdog.unresponsiveGraceSeconds),
-      heartbeatTimeoutSeconds: z.number().int().min(5).max(600).default(d.watchdog.heartbeatTimeoutSeconds),
-      maxFailures: z.number().int().min(1).max(100).default(d.watchdog.maxFailures),
-      windowMinutes: z.number().int().min(1).max(1440).default(d.watchdog.windowMinutes),
-    })
-    .default({ ...d.watchdog }),
-});
-
-/** Settings-schema alias under the name `main/common/settings.ts` mentions. */
-export { kioskSettingsSchema as settingsSchema };
+export { DEFAULT_SETTINGS, kioskSettingsSchema };
 
 function cloneDefaults(): KioskSettings {
   return structuredClone(DEFAULT_SETTINGS);
@@ -272,7 +103,7 @@ export function loadSettings(configDir: string): { settings: KioskSettings; prob
     data = structuredClone(data);
     for (let attempt = 0; attempt < 50; attempt++) {
       const result = kioskSettingsSchema.safeParse(data);
-      if (result.success) return { settings: result.data as KioskSettings, problems };
+      if (result.success) return { settings: result.data, problems };
       let removed = false;
       for (const issue of result.error.issues) {
         if (issue.code === 'unrecognized_keys') {
@@ -379,30 +210,5 @@ export function writeSettingsAtomically(configDir: string, patch: SettingsPatch)
       `The new settings would not be valid: ${formatField(issue?.path ?? []) ?? ''} ${issue?.message ?? ''}`.trim(),
     );
   }
-  const temp = path.join(configDir, `.${SETTINGS_FILE}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, output);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temporary file may not exist; nothing to clean up
-    }
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(temp, target);
-  try {
-    const dirFd = openSync(configDir, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
-  } catch {
-    // Flushing a folder is not supported everywhere (Windows); the rename itself is still atomic.
-  }
+  writeFileAtomicallySync(target, output, { mode: 0o600 });
 }

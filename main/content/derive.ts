@@ -15,8 +15,9 @@
  * not change. The tiles are named `tiles.dzi` (not after the photo id) so two photos sharing one image
  * file share one set of derivatives.
  */
+import { writeFileAtomically } from '../files/atomicWrite';
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { IMAGE_EXTENSIONS } from './schema';
@@ -65,19 +66,6 @@ export async function readDerivativeManifest(derivedDir: string): Promise<Deriva
   } catch {
     return emptyManifest();
   }
-}
-
-/** Write a file so that readers see the old or the new content, never half of it. */
-export async function writeFileAtomically(file: string, content: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file);
 }
 
 export interface DerivedUrls {

@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../backend/csp';
 import { lockDownSession, lockDownWebContents } from './lockdown';
 
 function fakeEvent(extra: Record<string, unknown> = {}) {

@@ -4,9 +4,9 @@
  * kiosk window and for any other web contents that ever comes into being (app 'web-contents-created').
  */
 import type { Session, WebContents } from 'electron';
-import { decideWindowOpen, isAllowedNavigation, isBlockedRequest } from './navigation';
+import { decideWindowOpen, isAllowedNavigation, isBlockedRequest } from '../kiosk/navigation';
 import { applyPermissionLockdown, refuseBluetoothChooser } from './permissions';
-import { shouldBlockInput } from './shortcuts';
+import { shouldBlockInput } from '../kiosk/shortcuts';
 
 export interface LockdownOptions {
   dev: boolean;

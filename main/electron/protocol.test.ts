@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../backend/csp';
 import { guardKioskHandler, kioskScheme } from './protocol';
 
 describe('kioskScheme', () => {

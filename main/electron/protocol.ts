@@ -5,7 +5,7 @@
  */
 import type { CustomScheme } from 'electron';
 import { KIOSK_SCHEME } from '../common/api';
-import { withSecurityHeaders } from './csp';
+import { withSecurityHeaders } from '../backend/csp';
 
 /**
  * standard: real origins and relative URLs; secure: a secure context (no mixed-content demotion);

@@ -1,6 +1,6 @@
 /**
- * The kiosk window: which display it goes on and the options it is created with. Pure, so the security
- * flags are tested; `main/index.ts` passes the result straight to `new BrowserWindow`.
+ * The kiosk window's options (which display it goes on is `main/kiosk/display.ts`). Pure, so the security
+ * flags are tested; `main/electron/index.ts` passes the result straight to `new BrowserWindow`.
  */
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { KIOSK_ORIGIN } from '../common/api';
@@ -9,27 +9,6 @@ import { KIOSK_ORIGIN } from '../common/api';
 export const KIOSK_BACKGROUND = '#14110f';
 /** What the window loads. */
 export const KIOSK_URL = `${KIOSK_ORIGIN}/`;
-
-export interface DisplayInfo {
-  id: number;
-  bounds: Rectangle;
-}
-
-export interface DisplayChoice {
-  display: DisplayInfo;
-  /** Set when the configured display does not exist and the primary one is used instead. */
-  warning?: string;
-}
-
-/** The configured display (index into the screen's list), or the primary one when it is not connected. */
-export function pickDisplay(displays: DisplayInfo[], index: number, primary: DisplayInfo): DisplayChoice {
-  const wanted = Number.isInteger(index) && index >= 0 ? displays[index] : undefined;
-  if (wanted) return { display: wanted };
-  return {
-    display: primary,
-    warning: `Display ${index} is not connected (${displays.length} found); using the primary display.`,
-  };
-}
 
 export interface KioskWindowInput {
   bounds: Rectangle;

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,6 @@ import {
   recordLaunch,
   restartsToday,
   startHealthWriter,
-  writeJsonAtomically,
   type HealthInput,
   type ShellState,
 } from './health';
@@ -134,14 +133,6 @@ describe('files', () => {
   afterEach(async () => {
     vi.useRealTimers();
     await rm(dir, { recursive: true, force: true });
-  });
-
-  it('writes JSON atomically, replacing the old file and leaving no temporary files', async () => {
-    const file = path.join(dir, 'sub', 'health.json');
-    await writeJsonAtomically(file, { a: 1 });
-    await writeJsonAtomically(file, { a: 2 });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ a: 2 });
-    expect(await readdir(path.dirname(file))).toEqual(['health.json']);
   });
 
   it('reads a missing or broken state file as an empty history', async () => {

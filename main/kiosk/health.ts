@@ -6,9 +6,8 @@
  * Also the launch history and last crash kept across restarts (kiosk-state.json), which "restarts today"
  * and "last crash" come from.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeJsonAtomically } from '../files/atomicWrite';
 import { zonedParts } from './schedule';
 
 /** The fields of Electron's ProcessMetric that the snapshot uses (memory in KB). */
@@ -145,35 +144,6 @@ export function formatHealth(input: HealthInput): HealthSnapshot {
     },
     staffWarnings: input.staffWarnings,
   };
-}
-
-/** Write JSON so a reader never sees half a file: temporary file in the same folder, fsync, rename. */
-export async function writeJsonAtomically(file: string, value: unknown): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w', 0o644);
-  try {
-    await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  // Make the rename itself durable where the platform allows it (not on Windows).
-  if (process.platform !== 'win32') {
-    const dirHandle = await open(dir, 'r').catch(() => null);
-    await dirHandle?.sync().catch(() => undefined);
-    await dirHandle?.close();
-  }
 }
 
 /** The persisted launch history and last crash; a missing or broken file is an empty history. */

@@ -4,7 +4,7 @@
  * powerSaveBlocker and app.relaunch are injected, so this is tested with fake timers.
  */
 import type { OpeningHours } from '../common/settings';
-import type { KioskStatus } from '../server/types';
+import type { KioskStatus } from '../common/api';
 import { kioskStatusAt, nextDailyRelaunch } from './schedule';
 
 export type DisplaySleep = 'prevent' | 'allow';

@@ -258,10 +258,12 @@ describe('kioskStatusAt and scheduleWarnings', () => {
 
   it('warns about an unknown zone, unreadable ranges and a restart inside opening hours', () => {
     const h = hours('Mars/Olympus_Mons', allDays(['00:00-24:00', 'all day']), { dailyRelaunchAt: '03:30' });
-    const warnings = scheduleWarnings(h);
+    const warnings = scheduleWarnings(h, new Date('2026-06-01T12:00:00Z'));
     expect(warnings.some((w) => w.includes('Mars/Olympus_Mons'))).toBe(true);
     expect(warnings.some((w) => w.includes('"all day"'))).toBe(true);
     expect(warnings.some((w) => w.includes('daily restart'))).toBe(true);
-    expect(scheduleWarnings(hours('Europe/Berlin', allDays(['09:00-17:00'])))).toEqual([]);
+    expect(
+      scheduleWarnings(hours('Europe/Berlin', allDays(['09:00-17:00'])), new Date('2026-06-01T12:00:00Z')),
+    ).toEqual([]);
   });
 });

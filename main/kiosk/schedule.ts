@@ -7,7 +7,7 @@
  * for that date ([] = closed). Wall-clock times that do not exist (the spring-forward gap) move forward by
  * the gap; times that happen twice (the autumn fall-back) mean the first — Temporal's "compatible" rule.
  */
-import type { KioskStatus } from '../server/types';
+import type { KioskStatus } from '../common/api';
 import type { OpeningHours } from '../common/settings';
 
 export interface ScheduleState {
@@ -214,7 +214,7 @@ export function nextDailyRelaunch(hours: OpeningHours, now: Date): Date | null {
 }
 
 /** Problems with the hours worth telling staff about (the settings loader checks the format too). */
-export function scheduleWarnings(hours: OpeningHours): string[] {
+export function scheduleWarnings(hours: OpeningHours, now: Date): string[] {
   const warnings: string[] = [];
   if (hours.timeZone && !isValidTimeZone(hours.timeZone)) {
     warnings.push(
@@ -224,7 +224,7 @@ export function scheduleWarnings(hours: OpeningHours): string[] {
   const all = [...Object.values(hours.week).flat(), ...hours.holidays.flatMap((h) => h.hours)];
   for (const r of all)
     if (!parseRange(r)) warnings.push(`Opening hours "${r}" cannot be read and are ignored.`);
-  const relaunch = nextDailyRelaunch(hours, new Date());
+  const relaunch = nextDailyRelaunch(hours, now);
   if (relaunch && scheduleStateAt(hours, relaunch).open) {
     warnings.push(
       `The daily restart at ${hours.dailyRelaunchAt} falls inside opening hours; visitors may see it.`,

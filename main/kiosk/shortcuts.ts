@@ -8,6 +8,9 @@
  * The one exception is the staff shortcut, Ctrl+Alt+Shift+K on every platform: it reaches the page, which
  * opens the staff PIN pad (it never exits by itself).
  */
+import { STAFF_SHORTCUT } from '../common/api';
+
+export { STAFF_SHORTCUT };
 
 /** The fields of Electron's `Input` (before-input-event) this decision needs. */
 export interface KeyInput {
@@ -21,16 +24,6 @@ export interface KeyInput {
 }
 
 export type InputDecision = 'allow' | 'block' | 'staff';
-
-/** The staff shortcut, as the renderer should match it on `keydown`. */
-export const STAFF_SHORTCUT = {
-  label: 'Ctrl+Alt+Shift+K',
-  code: 'KeyK',
-  ctrlKey: true,
-  altKey: true,
-  shiftKey: true,
-  metaKey: false,
-} as const;
 
 /** Keys blocked even without a modifier. */
 const BLOCKED_KEYS = new Set([

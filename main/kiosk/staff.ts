@@ -7,7 +7,7 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { KioskSettings } from '../common/settings';
-import type { StaffActionName, StaffHooks, UnlockResult } from '../server/types';
+import type { StaffActionName, StaffActionResult, UnlockResult } from '../common/api';
 
 export const PIN_PATTERN = /^\d{4,12}$/;
 export const MAX_TRIES = 5;
@@ -123,6 +123,14 @@ export function triesLeft(state: LockoutState): number {
 }
 
 // ---------------------------------------------------------------------------------------------- hooks
+
+/** Staff services. The request handler calls them; the backend builds them with the host's hooks. */
+export interface StaffHooks {
+  unlock(pin: string): Promise<UnlockResult>;
+  isValidToken(token: string): boolean;
+  health(): Promise<unknown>;
+  action(name: StaffActionName): Promise<StaffActionResult>;
+}
 
 export interface StaffHookDeps {
   getSettings(): Pick<KioskSettings, 'staffPinHash'>;

@@ -2,19 +2,16 @@
  * Self-healing for the kiosk page. A pure reducer decides, for each thing that happens to the renderer,
  * whether to do nothing, reload the page (after an exponentially growing delay), or relaunch the whole app
  * (too many failures within the window). `createWatchdog` runs it with injected timers, so the same code is
- * tested with fake timers and wired to Electron's events in main/index.ts.
+ * tested with fake timers and wired to Electron's events in main/electron/index.ts.
  *
  * Failures: the renderer process gone (crash, kill, OOM), the page failing to load, the page unresponsive
  * for longer than the grace period, no heartbeat from the page for longer than its timeout (a frozen page
  * Electron does not notice), and the GPU process gone.
  */
 
-export interface WatchdogSettings {
-  unresponsiveGraceSeconds: number;
-  heartbeatTimeoutSeconds: number;
-  maxFailures: number;
-  windowMinutes: number;
-}
+import type { WatchdogSettings } from '../common/settings';
+
+export type { WatchdogSettings };
 
 export interface WatchdogState {
   /** Times of the failures inside the window, oldest first. */

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import type { KioskHandler } from './handler';
+import type { KioskHandler } from '../backend/handler';
 
 export interface LoopbackServer {
   url: string;

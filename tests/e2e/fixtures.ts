@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { startKioskServer, type KioskServer } from '../../main/server/kioskServer';
+import { startPreviewServer, type PreviewServer } from '../../main/preview/previewServer';
 
 export interface KioskProblems {
   consoleErrors: string[];
@@ -70,11 +70,11 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 export async function serve(
   mediaDir: string,
   configDir = 'tests/e2e/kiosk-config',
-): Promise<{ server: KioskServer; cleanup(): Promise<void> }> {
+): Promise<{ server: PreviewServer; cleanup(): Promise<void> }> {
   const derivedDir = mediaDir.startsWith('tests/fixtures/')
     ? await mkdtemp(path.join(tmpdir(), `kiosk-derived-${path.basename(mediaDir)}-`))
     : undefined;
-  const server = await startKioskServer({
+  const server = await startPreviewServer({
     rendererDir: path.resolve('out/renderer'),
     mediaDir: path.resolve(mediaDir),
     configDir: path.resolve(configDir),

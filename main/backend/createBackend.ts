@@ -1,0 +1,131 @@
+/**
+ * The one function that builds the kiosk's whole backend from options: device settings, the content
+ * service, staff access, opening-hours status and the request handler. The Electron host and the loopback
+ * preview (and so every end-to-end test, the bench and the editor) call it alike; they differ only in how
+ * requests reach the handler and in the few hooks only a real kiosk has (exit, relaunch, the page reload,
+ * a health report with process metrics).
+ */
+import type { KioskStatus, StaffActionResult } from '../common/api';
+import type { KioskSettings } from '../common/settings';
+import { loadSettings } from '../config/settings';
+import { formatProblemLine, type Problem } from '../content/problems';
+import { kioskStatusAt } from '../kiosk/schedule';
+import { createStaffHooks } from '../kiosk/staff';
+import { staffWarningsAtStart } from '../kiosk/warnings';
+import {
+  createContentService,
+  type ContentLog,
+  type ContentReport,
+  type ContentService,
+} from './contentService';
+import { createKioskHandler, type KioskHandler } from './handler';
+
+export type BackendLog = ContentLog;
+
+/** What only the host can do. Every hook is optional; the preview leaves most of them out. */
+export interface BackendHost {
+  /** Shown in the health report and the log: 'electron' or 'preview'. */
+  kind: 'electron' | 'preview';
+  /** Staff chose "Exit kiosk". */
+  exit?(): Promise<void> | void;
+  /** Staff chose "Restart kiosk". */
+  relaunch?(): Promise<void> | void;
+  /** The content was reloaded at staff's request and is good: show it (Electron reloads the page). */
+  contentReloaded?(report: ContentReport): void;
+  /** The renderer reported it is alive and painting. */
+  heartbeat?(): void;
+  /** The host's health report for the staff screen; the backend's own is used when absent. */
+  health?(): Promise<unknown> | unknown;
+  /** Opening-hours status; computed from the settings when absent. */
+  status?(): KioskStatus;
+}
+
+export interface BackendOptions {
+  /** Built renderer (index.html and assets), e.g. out/renderer. */
+  rendererDir: string;
+  /** The content package, e.g. media/. */
+  mediaDir: string;
+  /** Device settings folder, e.g. kiosk-config/. */
+  configDir: string;
+  /** Derivatives (thumbnails, screen images, Deep Zoom tiles), e.g. .media-cache/. */
+  derivedDir: string;
+  log: BackendLog;
+  host: BackendHost;
+  /** Clock (ms); Date.now by default. */
+  now?: () => number;
+}
+
+export interface Backend {
+  handler: KioskHandler;
+  settings: KioskSettings;
+  settingsProblems: Problem[];
+  content: ContentService;
+  /** Warnings for staff, shown on the staff screen; a host may add its own (e.g. a missing display). */
+  staffWarnings: string[];
+  /** Opening hours now, with the staff warnings. */
+  status(): KioskStatus;
+  /** The backend's own health report (the preview's; Electron adds process metrics). */
+  health(): Record<string, unknown>;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const { log, host } = options;
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const { settings, problems } = loadSettings(options.configDir);
+  for (const p of problems) log.warn(`settings: ${formatProblemLine(p)}`);
+  const staffWarnings = staffWarningsAtStart({ settingsProblems: problems.length, hours: settings.hours });
+
+  const content = createContentService({ mediaDir: options.mediaDir, derivedDir: options.derivedDir, log });
+
+  const status = (): KioskStatus =>
+    host.status?.() ?? kioskStatusAt(settings.hours, new Date(now()), staffWarnings);
+
+  const health = (): Record<string, unknown> => ({
+    mode: host.kind,
+    uptimeSeconds: Math.round((now() - startedAt) / 1000),
+    memory: process.memoryUsage(),
+    content: content.lastReport(),
+    settingsProblems: problems.map((p) => formatProblemLine(p)),
+    staffWarnings,
+  });
+
+  const staff = createStaffHooks({
+    // Read afresh so a PIN set with `npm run set-pin` works without a restart.
+    getSettings: () => loadSettings(options.configDir).settings,
+    getHealth: async () => (host.health ? await host.health() : health()),
+    onExit: async () => {
+      log.info('staff: exit');
+      if (host.exit) await host.exit();
+      else log.info(`staff asked to exit (${host.kind}: nothing to exit)`);
+    },
+    onReloadContent: async (): Promise<StaffActionResult> => {
+      const report = await content.reload();
+      if (report.ok) host.contentReloaded?.(report);
+      return report;
+    },
+    onRelaunch: async () => {
+      if (host.relaunch) await host.relaunch();
+      else {
+        log.info(`staff asked to relaunch (${host.kind}: the content is reloaded instead)`);
+        await content.reload();
+      }
+    },
+    now,
+    log: (m) => log.info(m),
+  });
+
+  const handler = createKioskHandler({
+    rendererDir: options.rendererDir,
+    mediaDir: options.mediaDir,
+    derivedDir: options.derivedDir,
+    getExhibit: () => content.current(),
+    getVisitorSettings: () => settings.visitor,
+    getStatus: status,
+    onHeartbeat: () => host.heartbeat?.(),
+    onRendererLog: (level, message) => log[level](`renderer: ${message}`),
+    staff,
+  });
+
+  return { handler, settings, settingsProblems: problems, content, staffWarnings, status, health };
+}

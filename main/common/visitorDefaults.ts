@@ -1,0 +1,12 @@
+/**
+ * What the renderer uses before `GET /api/settings` has answered, and the schema's defaults for the visitor
+ * settings (`main/common/settings.ts` reads them from here). Plain data, so the visitor's first bundle does
+ * not carry the settings schema.
+ */
+export const DEFAULT_VISITOR_SETTINGS = {
+  idleSeconds: 90,
+  warningSeconds: 15,
+  volume: 0.8,
+  fadeSeconds: 0.4,
+  hideCursor: true,
+} as const;
