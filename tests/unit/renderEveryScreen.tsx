@@ -17,7 +17,9 @@ import { vi } from 'vitest';
 import { api, MEDIA_PREFIX } from '../../main/common/api';
 import type { Exhibit, ExhibitResponse } from '../../main/common/exhibit';
 import { loadExhibitPackage } from '../../main/content/load';
-import { defaultVisitorSettings, useExhibit, type KioskStatus } from '../../renderer/src/data/exhibitStore';
+import { useExhibit } from '../../renderer/src/data/exhibitStore';
+import type { KioskStatus } from '../../main/common/api';
+import { DEFAULT_VISITOR_SETTINGS } from '../../main/common/visitorDefaults';
 import {
   initialVisitState,
   useVisit,
@@ -254,7 +256,7 @@ function fakeBackend(c: KioskCase, logged: string[]): typeof fetch {
         return json(body);
       }
       case api.settings:
-        return json(defaultVisitorSettings);
+        return json(DEFAULT_VISITOR_SETTINGS);
       case api.status:
         return json(c.status);
       case api.heartbeat:
@@ -294,7 +296,7 @@ export async function problemsInState(element: ReactElement, c: KioskCase): Prom
     exhibit: null,
     index: null,
     unavailableReason: null,
-    settings: defaultVisitorSettings,
+    settings: DEFAULT_VISITOR_SETTINGS,
     status: { open: true },
   });
   useVisit.setState({ ...initialVisitState(), ...c.visit });

@@ -2,7 +2,7 @@
  * The exhibit and the kiosk's settings as served by /api. Not visitor state: it survives every reset.
  */
 import { create } from 'zustand';
-import { api } from '../../../main/common/api';
+import { api, type KioskStatus } from '../../../main/common/api';
 import type {
   DiaryEntry,
   Exhibit,
@@ -13,13 +13,7 @@ import type {
   TimelineEvent,
 } from '../../../main/common/exhibit';
 import type { VisitorSettings } from '../../../main/common/settings';
-
-export interface KioskStatus {
-  open: boolean;
-  nextChange?: string;
-  outsideHours?: 'closedScreen' | 'blank';
-  staffWarnings?: string[];
-}
+import { DEFAULT_VISITOR_SETTINGS } from '../../../main/common/visitorDefaults';
 
 export interface ExhibitIndex {
   stories: Map<string, Story>;
@@ -39,14 +33,6 @@ interface ExhibitStore {
   load(): Promise<void>;
   refreshStatus(): Promise<void>;
 }
-
-export const defaultVisitorSettings: VisitorSettings = {
-  idleSeconds: 90,
-  warningSeconds: 15,
-  volume: 0.8,
-  fadeSeconds: 0.4,
-  hideCursor: true,
-};
 
 export function indexExhibit(exhibit: Exhibit): ExhibitIndex {
   return {
@@ -69,13 +55,13 @@ export const useExhibit = create<ExhibitStore>()((set) => ({
   exhibit: null,
   index: null,
   unavailableReason: null,
-  settings: defaultVisitorSettings,
+  settings: DEFAULT_VISITOR_SETTINGS,
   status: { open: true },
   load: async () => {
     try {
       const [response, settings] = await Promise.all([
         getJson<ExhibitResponse>(api.exhibit),
-        getJson<VisitorSettings>(api.settings).catch(() => defaultVisitorSettings),
+        getJson<VisitorSettings>(api.settings).catch(() => DEFAULT_VISITOR_SETTINGS),
       ]);
       if (response.status === 'ok') {
         set({

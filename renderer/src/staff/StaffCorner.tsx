@@ -1,3 +1,4 @@
+import { STAFF_SHORTCUT } from '../../../main/common/api';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorBoundary, onScreenError } from '../components/ErrorBoundary';
 import { forceReset } from '../session/sessionClock';
@@ -7,7 +8,7 @@ import { registerCornerTap } from './cornerTaps';
 
 /**
  * The hidden way in for staff: five taps in the top-left corner within three seconds open a PIN pad.
- * Visitors see nothing there. (The keyboard shortcut Ctrl+Alt+Shift+K does the same on a kiosk with a
+ * Visitors see nothing there. (The keyboard shortcut STAFF_SHORTCUT, Ctrl+Alt+Shift+K, does the same on a kiosk with a
  * keyboard attached for maintenance.)
  */
 export function StaffCorner(): ReactNode {
@@ -20,7 +21,14 @@ export function StaffCorner(): ReactNode {
   // The maintenance shortcut (the shell lets exactly this one through; see main/kiosk/shortcuts.ts).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey && event.altKey && event.shiftKey && event.code === 'KeyK') openOverlay('staff');
+      const k = STAFF_SHORTCUT;
+      const match =
+        event.code === k.code &&
+        event.ctrlKey === k.ctrlKey &&
+        event.altKey === k.altKey &&
+        event.shiftKey === k.shiftKey &&
+        event.metaKey === k.metaKey;
+      if (match) openOverlay('staff');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,25 +1,20 @@
 import { useState, type ReactNode } from 'react';
-import { api } from '../../../main/common/api';
+import {
+  api,
+  STAFF_ACTIONS,
+  STAFF_TOKEN_HEADER,
+  type StaffActionName,
+  type UnlockResult,
+} from '../../../main/common/api';
 import { useExhibit } from '../data/exhibitStore';
 import { forceReset } from '../session/sessionClock';
 
-type UnlockAnswer = {
-  ok: boolean;
-  token?: string;
-  lockedForSeconds?: number;
-  triesLeft?: number;
-  message?: string;
+/** What staff can do from the panel, in the contract's order (staff-facing, so in English only). */
+const STAFF_BUTTONS: Record<StaffActionName, { label: string; primary: boolean; testId?: string }> = {
+  reloadContent: { label: 'Reload content', primary: false, testId: 'staff-reload' },
+  relaunch: { label: 'Restart kiosk', primary: false },
+  exit: { label: 'Exit kiosk', primary: true, testId: 'staff-exit' },
 };
-
-/** Staff only, in English (the technicians' working language; see docs/deploy.md): PIN pad, then tools. */
-type StaffAction = 'exit' | 'reloadContent' | 'relaunch';
-
-/** What staff can do from the panel (staff-facing, so in English only). */
-const STAFF_ACTIONS: { action: StaffAction; label: string; primary: boolean; testId?: string }[] = [
-  { action: 'reloadContent', label: 'Reload content', primary: false, testId: 'staff-reload' },
-  { action: 'relaunch', label: 'Restart kiosk', primary: false },
-  { action: 'exit', label: 'Exit kiosk', primary: true, testId: 'staff-exit' },
-];
 
 export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
   const [pin, setPin] = useState('');
@@ -33,7 +28,7 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
     setBusy(true);
     try {
       const response = await fetch(api.staffUnlock, { method: 'POST', body: JSON.stringify({ pin }) });
-      const answer = (await response.json()) as UnlockAnswer;
+      const answer = (await response.json()) as UnlockResult;
       setPin('');
       if (answer.ok && answer.token) {
         setToken(answer.token);
@@ -54,17 +49,17 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
   };
 
   const loadHealth = async (t: string) => {
-    const response = await fetch(api.staffHealth, { headers: { 'x-staff-token': t } });
+    const response = await fetch(api.staffHealth, { headers: { [STAFF_TOKEN_HEADER]: t } });
     setHealth(JSON.stringify(await response.json(), null, 2));
   };
 
-  const act = async (action: StaffAction) => {
+  const act = async (action: StaffActionName) => {
     if (!token) return;
     setBusy(true);
     try {
       const response = await fetch(api.staffAction, {
         method: 'POST',
-        headers: { 'x-staff-token': token },
+        headers: { [STAFF_TOKEN_HEADER]: token },
         body: JSON.stringify({ action }),
       });
       const answer = (await response.json()) as { ok: boolean; message: string };
@@ -99,18 +94,20 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
         {token ? (
           <div className="staff-tools">
             <div className="staff-actions">
-              {STAFF_ACTIONS.map(({ action, label, primary, testId }) => (
-                <button
-                  key={action}
-                  type="button"
-                  className={primary ? 'primary-button' : 'secondary-button'}
-                  disabled={busy}
-                  onClick={() => void act(action)}
-                  data-testid={testId}
-                >
-                  {label}
-                </button>
-              ))}
+              {STAFF_ACTIONS.map((action) => ({ action, ...STAFF_BUTTONS[action] })).map(
+                ({ action, label, primary, testId }) => (
+                  <button
+                    key={action}
+                    type="button"
+                    className={primary ? 'primary-button' : 'secondary-button'}
+                    disabled={busy}
+                    onClick={() => void act(action)}
+                    data-testid={testId}
+                  >
+                    {label}
+                  </button>
+                ),
+              )}
             </div>
             <pre className="staff-health" data-testid="staff-health">
               {health}
