@@ -1,6 +1,6 @@
 /**
  * The content package format as zod schemas: exactly `docs/content-format.md`. These check the *shape* of
- * each file; the loader (`load.ts`) checks what a schema cannot see (languages, references, files on disk).
+ * each file; the loader (`load/`) checks what a schema cannot see (languages, references, files on disk).
  *
  * Schemas are kept free of transforms so `npm run content:schema` can export them as JSON Schema for the
  * editor. Every format check carries a plain-English message: these are what curators read.

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadExhibitPackage, type LoadResult } from './load';
+import { loadExhibitPackage, type LoadResult } from '.';
 import type { Problem } from './problems';
 
-const fixtures = path.resolve(__dirname, '../../tests/fixtures');
+const fixtures = path.resolve(__dirname, '../../../tests/fixtures');
 const load = (name: string): Promise<LoadResult> =>
   loadExhibitPackage(path.join(fixtures, name), { derivedDir: path.join(fixtures, name, '.no-cache') });
 const errors = (r: LoadResult): Problem[] => r.problems.filter((p) => p.severity === 'error');
@@ -281,7 +281,7 @@ describe('broken packages: each problem names the file, the line and the field',
   });
 });
 
-const sample = path.resolve(__dirname, '../../media');
+const sample = path.resolve(__dirname, '../../../media');
 describe.runIf(existsSync(path.join(sample, 'exhibit.yaml')))('the sample exhibit in media/', () => {
   it('has no errors', async () => {
     const result = await loadExhibitPackage(sample, { derivedDir: path.join(fixtures, '.no-cache') });
