@@ -1,21 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../backend/csp';
-import { guardKioskHandler, kioskScheme } from './protocol';
-
-describe('kioskScheme', () => {
-  it('is a standard, secure, fetchable, streamable scheme that never bypasses the CSP', () => {
-    expect(kioskScheme.scheme).toBe('kiosk');
-    expect(kioskScheme.privileges).toMatchObject({
-      standard: true,
-      secure: true,
-      supportFetchAPI: true,
-      stream: true,
-      corsEnabled: true,
-      bypassCSP: false,
-      allowServiceWorkers: false,
-    });
-  });
-});
+import { guardKioskHandler } from './protocol';
 
 describe('guardKioskHandler', () => {
   const ok = () => vi.fn(async () => new Response('body', { status: 200 }));

@@ -34,6 +34,6 @@ test('a graphic photograph stays blurred until the visitor chooses to see it, an
     await page.getByTestId('section-photos').tap();
     await expect(thumbnail).toHaveClass(/is-blurred/);
   } finally {
-    await cleanup();
+    await cleanup(page);
   }
 });

@@ -20,7 +20,7 @@ test('a package whose exhibit.yaml is unusable shows a calm notice in every lang
       await expect(page.getByTestId('unavailable')).toContainText(text);
     }
   } finally {
-    await cleanup();
+    await cleanup(page);
   }
 });
 
@@ -35,7 +35,7 @@ test('a missing photograph is left out and the rest of the exhibit works', async
     await page.locator('[data-testid^="gallery-"]').first().tap();
     await expect(page.getByTestId('photo-viewer')).toBeVisible();
   } finally {
-    await cleanup();
+    await cleanup(page);
   }
 });
 
@@ -58,7 +58,7 @@ test('hostile Markdown never reaches the page as HTML or script', async ({ kiosk
     expect(await page.locator('main script, main [style*="color"], main a[href]').count()).toBe(0);
     expect(dialogs).toBe(0);
   } finally {
-    await cleanup();
+    await cleanup(page);
   }
 });
 
@@ -78,7 +78,7 @@ test('outside opening hours the kiosk shows a calm closed screen in every langua
       await expect(page.getByTestId('closed')).toContainText(text);
     }
   } finally {
-    await cleanup();
+    await cleanup(page);
   }
 });
 
@@ -99,6 +99,6 @@ test('a broken settings file leaves the kiosk running on safe defaults', async (
     await page.getByTestId('choose-en').tap();
     await expect(page.getByTestId('home')).toBeVisible();
   } finally {
-    await cleanup();
+    await cleanup(page);
   }
 });

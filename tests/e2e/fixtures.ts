@@ -70,7 +70,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 export async function serve(
   mediaDir: string,
   configDir = 'tests/e2e/kiosk-config',
-): Promise<{ server: PreviewServer; cleanup(): Promise<void> }> {
+): Promise<{ server: PreviewServer; cleanup(page?: Page): Promise<void> }> {
   const derivedDir = mediaDir.startsWith('tests/fixtures/')
     ? await mkdtemp(path.join(tmpdir(), `kiosk-derived-${path.basename(mediaDir)}-`))
     : undefined;
@@ -83,9 +83,30 @@ export async function serve(
   });
   return {
     server,
-    cleanup: async () => {
+    // The page closes before its server: a request still in flight would otherwise end in a connection
+    // reset that the page reports as a console error (seen with both cores busy).
+    cleanup: async (page?: Page) => {
+      if (page && !page.isClosed()) await page.close();
       await server.close();
       if (derivedDir) await rm(derivedDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A two-finger pinch outwards around (x, y), as a visitor spreads two fingers: real touch events through
+ * the Chrome DevTools Protocol (Playwright's own touch API has one finger only).
+ */
+export async function pinchOut(page: Page, x: number, y: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const fingers = (d: number) => [
+    { x: x - d, y, id: 0 },
+    { x: x + d, y, id: 1 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(40) });
+  for (let step = 1; step <= 12; step += 1) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(40 + step * 25) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, startVisit, test, touchCentre } from './fixtures';
+import { expect, pinchOut, startVisit, test, touchCentre } from './fixtures';
 
 /** The e2e device config: 30 s idle, 10 s warning (tests/e2e/kiosk-config/kiosk.yaml). */
 const IDLE_MS = 30_000;
@@ -59,6 +59,9 @@ test('a whole visit by touch: attract, language, story, photo zoom, home, idle w
   await page.getByTestId('zoom-in').tap();
   await expect(page.getByTestId('zoomable')).toHaveAttribute('data-zoomed', 'true');
   await page.getByTestId('viewer-close').tap();
+  // From the last touch on, the clock moves only when the test moves it: a busy machine must not let the
+  // countdown tick from 10 to 9 before it is read.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 250);
   await page.getByTestId('nav-home').tap();
   await expect(page.getByTestId('home')).toBeVisible();
 
@@ -66,6 +69,7 @@ test('a whole visit by touch: attract, language, story, photo zoom, home, idle w
   await page.clock.runFor(IDLE_MS + 100);
   await expect(page.getByTestId('idle-warning')).toBeVisible();
   await expect(page.getByTestId('idle-countdown')).toContainText('10');
+  await page.clock.resume();
   await touchCentre(page, page.getByTestId('idle-continue'));
   await expect(page.getByTestId('idle-warning')).toBeHidden();
   await expect(page.getByTestId('home')).toBeVisible();
@@ -78,37 +82,41 @@ test('a whole visit by touch: attract, language, story, photo zoom, home, idle w
   expect(await freshState(page)).toEqual(fresh);
 });
 
-test('twenty visit-and-reset cycles each end in the fresh state', async ({ kiosk: page }) => {
-  test.setTimeout(180_000);
-  await page.clock.install();
-  await page.goto('/');
-  await expect(page.getByTestId('attract')).toBeVisible();
-  const fresh = await freshState(page);
-  const languages = ['en', 'zh-Hans', 'ja', 'id'];
-  for (let cycle = 0; cycle < 20; cycle += 1) {
-    await startVisit(page, languages[cycle % languages.length]);
-    await page.getByTestId('nav-display').tap();
-    await page.getByTestId(cycle % 2 ? 'text-largest' : 'text-large').tap();
-    await page.getByTestId('toggle-contrast').tap();
-    await page.getByTestId('toggle-motion').tap();
-    await page.getByTestId('toggle-seated').tap();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /close|关闭|閉じる|tutup/i })
-      .first()
-      .tap();
-    await page.getByTestId('section-photos').tap();
-    await page
-      .locator('[data-testid^="gallery-"]')
-      .nth(cycle % 3)
-      .tap();
-    await passContentNote(page);
-    await expect(page.getByTestId('photo-viewer')).toBeVisible();
-    await page.clock.runFor(IDLE_MS + WARNING_MS + 500);
+// Twenty visits in all, five in each language: one test per language, so each stays well inside its time
+// limit on a busy machine and the four can run side by side.
+for (const [round, lang] of ['en', 'zh-Hans', 'ja', 'id'].entries()) {
+  test(`five visit-and-reset cycles in ${lang} each end in the fresh state`, async ({ kiosk: page }) => {
+    test.setTimeout(180_000);
+    await page.clock.install();
+    await page.goto('/');
     await expect(page.getByTestId('attract')).toBeVisible();
-    expect(await freshState(page), `after cycle ${cycle + 1}`).toEqual(fresh);
-  }
-});
+    const fresh = await freshState(page);
+    for (let visit = 0; visit < 5; visit += 1) {
+      const cycle = round * 5 + visit;
+      await startVisit(page, lang);
+      await page.getByTestId('nav-display').tap();
+      await page.getByTestId(cycle % 2 ? 'text-largest' : 'text-large').tap();
+      await page.getByTestId('toggle-contrast').tap();
+      await page.getByTestId('toggle-motion').tap();
+      await page.getByTestId('toggle-seated').tap();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /close|关闭|閉じる|tutup/i })
+        .first()
+        .tap();
+      await page.getByTestId('section-photos').tap();
+      await page
+        .locator('[data-testid^="gallery-"]')
+        .nth(cycle % 3)
+        .tap();
+      await passContentNote(page);
+      await expect(page.getByTestId('photo-viewer')).toBeVisible();
+      await page.clock.runFor(IDLE_MS + WARNING_MS + 500);
+      await expect(page.getByTestId('attract')).toBeVisible();
+      expect(await freshState(page), `after visit ${visit + 1} in ${lang}`).toEqual(fresh);
+    }
+  });
+}
 
 test('every story, photograph, person and timeline event is reachable and leads back home', async ({
   kiosk: page,
@@ -198,25 +206,7 @@ test('pinch-zoom on the large scan loads Deep Zoom tiles', async ({ kiosk: page 
   if (!box) throw new Error('no viewer');
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [
-      { x: cx - 40, y: cy, id: 0 },
-      { x: cx + 40, y: cy, id: 1 },
-    ],
-  });
-  for (let step = 1; step <= 12; step += 1) {
-    const d = 40 + step * 25;
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [
-        { x: cx - d, y: cy, id: 0 },
-        { x: cx + d, y: cy, id: 1 },
-      ],
-    });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await pinchOut(page, cx, cy);
   await expect(stage).toHaveAttribute('data-zoomed', 'true');
   // Zooming in asks for tiles of deeper levels than the first view needed.
   await expect
@@ -226,16 +216,19 @@ test('pinch-zoom on the large scan loads Deep Zoom tiles', async ({ kiosk: page 
     .toBe(true);
 });
 
-test('the page itself cannot be zoomed or scrolled sideways by touch', async ({ kiosk: page }) => {
+test('a pinch outside a photograph does not zoom the page or scroll it sideways', async ({ kiosk: page }) => {
   await page.goto('/');
   await startVisit(page, 'en');
-  const touchAction = await page.evaluate(() => getComputedStyle(document.documentElement).touchAction);
-  expect(touchAction).toContain('pan');
-  expect(touchAction).not.toContain('pinch-zoom');
-  const viewport = await page.evaluate(() =>
-    document.querySelector('meta[name="viewport"]')?.getAttribute('content'),
-  );
-  expect(viewport).toContain('user-scalable=no');
+  await expect(page.getByTestId('section-stories')).toBeVisible();
+  const size = page.viewportSize() ?? { width: 1920, height: 1080 };
+  // The same pinch zooms an ordinary web page to 4×; the kiosk's pages stay at their size.
+  await pinchOut(page, size.width / 2, size.height / 2);
+  await page.getByTestId('section-stories').tap();
+  await expect(page.getByTestId('section-stories')).toBeHidden();
+  expect(await page.evaluate(() => ({ scale: visualViewport?.scale, x: window.scrollX }))).toEqual({
+    scale: 1,
+    x: 0,
+  });
 });
 
 test('every touch target is at least 64 by 64 CSS pixels', async ({ kiosk: page }) => {

@@ -33,10 +33,15 @@ describe('visit store', () => {
 
   it('reset() leaves no shared arrays behind between visits', () => {
     const store = createVisitStore();
-    visitEverything(store);
+    store.getState().acknowledgeNote('story:first-visitor');
     store.getState().reset();
-    store.getState().acknowledgeNote('story:x');
-    expect(initialVisitState().acknowledgedNotes).toEqual([]);
+    expect(store.getState().acknowledgedNotes).toEqual([]);
+    // The next visitor's choices are theirs alone: not in a second kiosk store, not after another reset.
+    store.getState().acknowledgeNote('story:second-visitor');
+    expect(createVisitStore().getState().acknowledgedNotes).toEqual([]);
+    store.getState().reset();
+    store.getState().acknowledgeNote('story:third-visitor');
+    expect(store.getState().acknowledgedNotes).toEqual(['story:third-visitor']);
   });
 
   it('starting a visit asks for a language, choosing one goes home', () => {
