@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { fill } from '../i18n/uiText';
+import { fillCount } from '../i18n/uiText';
 import { useLang } from '../i18n/useLang';
 import { continueVisit, useWarningSecondsLeft } from '../session/sessionClock';
 
 /** "Are you still there?" with a visible countdown and one large button. */
 export function IdleWarning(): ReactNode {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const seconds = useWarningSecondsLeft();
   return (
     <div className="overlay-backdrop idle-backdrop" data-testid="idle-warning">
@@ -17,7 +17,7 @@ export function IdleWarning(): ReactNode {
       >
         <h2 id="idle-title">{t.stillThere}</h2>
         <p className="idle-count" aria-live="polite" data-testid="idle-countdown">
-          {fill(t.stillThereBody, { n: seconds })}
+          {fillCount(t, 'stillThereBody', seconds, lang)}
         </p>
         <div className="idle-ring" aria-hidden="true">
           {seconds}

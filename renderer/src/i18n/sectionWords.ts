@@ -4,9 +4,12 @@
  */
 import type { Exhibit, Lang, SectionId } from '../../../main/common/exhibit';
 import { pick, type Localized } from './localize';
-import type { UiKey, UiStrings } from './uiText';
+import type { UiStrings } from './uiText';
 
-const GENERIC: Record<SectionId, { title: UiKey; hint: UiKey }> = {
+const GENERIC: Record<
+  SectionId,
+  { title: keyof UiStrings & `section${string}`; hint: keyof UiStrings & `section${string}` }
+> = {
   stories: { title: 'sectionStories', hint: 'sectionStoriesHint' },
   diary: { title: 'sectionDiary', hint: 'sectionDiaryHint' },
   photos: { title: 'sectionPhotos', hint: 'sectionPhotosHint' },

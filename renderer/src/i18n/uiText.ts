@@ -56,7 +56,9 @@ const en = {
   graphicNotice: 'This photograph shows violence. It is hidden until you choose to see it.',
   showPhoto: 'Show the photograph',
   stillThere: 'Are you still there?',
-  stillThereBody: 'The exhibit will return to its start in {n} seconds.',
+  // Counted text: one form per plural category of the language (Intl.PluralRules), `_other` always.
+  stillThereBody_one: 'The exhibit will return to its start in {n} second.',
+  stillThereBody_other: 'The exhibit will return to its start in {n} seconds.',
   stillThereContinue: 'Continue my visit',
   textSize: 'Text size',
   textStandard: 'Standard',
@@ -110,7 +112,11 @@ const en = {
 } as const;
 
 export type UiKey = keyof typeof en;
-export type UiStrings = Record<UiKey, string>;
+/** Plural forms other than `_other` are needed only where a language has them (Chinese has none). */
+type RareFormKey = Extract<UiKey, `${string}_${'zero' | 'one' | 'two' | 'few' | 'many'}`>;
+export type UiStrings = Record<Exclude<UiKey, RareFormKey>, string> & Partial<Record<RareFormKey, string>>;
+/** A counted text's name: `stillThereBody` for `stillThereBody_one`, `stillThereBody_other`, … */
+export type CountedKey = UiKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 
 const zhHans: UiStrings = {
   touchToBegin: '轻触屏幕开始',
@@ -159,7 +165,7 @@ const zhHans: UiStrings = {
   graphicNotice: '这张照片含有暴力画面，在您选择查看之前将保持隐藏。',
   showPhoto: '显示照片',
   stillThere: '您还在浏览吗？',
-  stillThereBody: '展项将在{n}秒后回到开始画面。',
+  stillThereBody_other: '展项将在{n}秒后回到开始画面。',
   stillThereContinue: '继续浏览',
   textSize: '字号',
   textStandard: '标准',
@@ -259,7 +265,7 @@ const ja: UiStrings = {
   graphicNotice: 'この写真には暴力的な場面が含まれています。表示を選ぶまで隠されています。',
   showPhoto: '写真を表示する',
   stillThere: 'ご覧になっていますか？',
-  stillThereBody: 'あと{n}秒で最初の画面に戻ります。',
+  stillThereBody_other: 'あと{n}秒で最初の画面に戻ります。',
   stillThereContinue: '見学を続ける',
   textSize: '文字の大きさ',
   textStandard: '標準',
@@ -360,7 +366,7 @@ const id: UiStrings = {
     'Foto ini memperlihatkan kekerasan. Foto disembunyikan sampai Anda memilih untuk melihatnya.',
   showPhoto: 'Tampilkan foto',
   stillThere: 'Apakah Anda masih di sini?',
-  stillThereBody: 'Pameran akan kembali ke awal dalam {n} detik.',
+  stillThereBody_other: 'Pameran akan kembali ke awal dalam {n} detik.',
   stillThereContinue: 'Lanjutkan kunjungan',
   textSize: 'Ukuran teks',
   textStandard: 'Standar',
@@ -418,6 +424,28 @@ const tables: Record<string, UiStrings> = { en, 'zh-Hans': zhHans, ja, id };
 /** The interface text for a language; languages the product does not ship fall back to English. */
 export function uiText(lang: string): UiStrings {
   return tables[lang] ?? tables[lang.split('-')[0] ?? ''] ?? en;
+}
+
+/**
+ * A counted text in the form the language's plural rules choose for `n` ("in 1 second", "in 2 seconds"),
+ * with `{n}` and any other placeholders filled.
+ */
+export function fillCount(
+  t: UiStrings,
+  key: CountedKey,
+  n: number,
+  lang: string,
+  values: Record<string, string | number> = {},
+): string {
+  let category: Intl.LDMLPluralRule = 'other';
+  try {
+    category = new Intl.PluralRules(lang).select(n);
+  } catch {
+    // an unknown language tag: the general form
+  }
+  const forms = t as Partial<Record<string, string>>;
+  const template = forms[`${key}_${category}`] ?? forms[`${key}_other`] ?? '';
+  return fill(template, { n, ...values });
 }
 
 /** Fills `{name}` placeholders. */
