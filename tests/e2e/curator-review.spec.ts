@@ -49,7 +49,7 @@ for (const lang of LANGUAGES) {
   test(`${lang}: the fall of Nanjing shows its content note before its text`, async ({ kiosk: page }) => {
     const { text, note } = FALL_OF_NANJING[lang];
     await openTimelineEvent(page, lang, 'nanjing-falls');
-    const detail = page.getByTestId('event-detail-nanjing-falls');
+    const detail = page.getByTestId('timeline-detail-nanjing-falls');
     await expect(detail.getByTestId('content-note')).toContainText(note);
     await expect(detail).not.toContainText(text);
 
@@ -67,9 +67,9 @@ for (const lang of LANGUAGES) {
 
     // An event that describes no violence opens straight to its text.
     await page.getByTestId('event-committee-founded').tap();
-    await expect(page.getByTestId('event-detail-committee-founded').getByTestId('content-note')).toHaveCount(
-      0,
-    );
+    await expect(
+      page.getByTestId('timeline-detail-committee-founded').getByTestId('content-note'),
+    ).toHaveCount(0);
   });
 
   test(`${lang}: CGTN's wording of Vautrin is "as quoted", never "original"`, async ({ kiosk: page }) => {
@@ -107,9 +107,9 @@ test('a biography that describes atrocities is behind its note; the profile’s 
   await page.getByTestId('person-john-magee').tap();
   await expect(page.getByTestId('screen-person')).toContainText('John Magee');
   await expect(page.getByTestId('content-note')).toContainText('atrocities committed by the Japanese army');
-  await expect(page.getByTestId('person-biography')).toHaveCount(0);
+  await expect(page.getByTestId('profile-biography')).toHaveCount(0);
   await page.getByTestId('content-note-continue').tap();
-  await expect(page.getByTestId('person-biography')).toContainText('He filmed the atrocities');
+  await expect(page.getByTestId('profile-biography')).toContainText('He filmed the atrocities');
 });
 
 test('the home screen’s section hints are the exhibit’s own, and true of what they head', async ({

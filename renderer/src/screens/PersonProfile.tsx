@@ -75,7 +75,7 @@ export function PersonProfile({ id }: { id: string }): ReactNode {
           <div
             className="prose"
             lang={bio.lang !== lang ? bio.lang : undefined}
-            data-testid="person-biography"
+            data-testid="profile-biography"
           >
             {bio.text.split(/\n\s*\n/).map((para, i) => (
               <p key={i}>{para}</p>

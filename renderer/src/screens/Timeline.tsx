@@ -77,7 +77,7 @@ export function Timeline({ focus }: { focus?: string }): ReactNode {
                     <T className="timeline-title" value={l(event.title)} visitorLang={lang} />
                   </button>
                   {isOpen ? (
-                    <div className="timeline-detail" data-testid={`event-detail-${event.id}`}>
+                    <div className="timeline-detail" data-testid={`timeline-detail-${event.id}`}>
                       <EventNote
                         eventId={event.id}
                         note={event.contentNote ? l(event.contentNote) : null}
