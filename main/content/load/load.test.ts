@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExhibitPackage, type LoadResult } from '.';
-import type { Problem } from './problems';
+import type { Problem } from '../problems';
 
 const fixtures = path.resolve(__dirname, '../../../tests/fixtures');
 const load = (name: string): Promise<LoadResult> =>
