@@ -1,29 +1,15 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { DisplayOverlay } from './components/DisplayOverlay';
-import { ErrorBoundary, onScreenError, returnToAttract, type AfterFailure } from './components/ErrorBoundary';
-import { IdleWarning } from './components/IdleWarning';
-import { LanguageOverlay } from './components/LanguageOverlay';
-import { NavBar } from './components/NavBar';
-import { PhotoViewer } from './components/PhotoViewer';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { ErrorBoundary, returnToAttract, type AfterFailure } from './components/ErrorBoundary';
 import { describeFailure, rootRecovery } from './components/recovery';
 import { useExhibit } from './data/exhibitStore';
 import { reportError, useHeartbeat } from './heartbeat';
 import { useLang } from './i18n/useLang';
 import { Attract } from './screens/Attract';
 import { ClosedScreen } from './screens/ClosedScreen';
-import { DiaryEntryView } from './screens/DiaryEntryView';
-import { DiaryList } from './screens/DiaryList';
-import { Gallery } from './screens/Gallery';
-import { Home } from './screens/Home';
-import { LanguageChoice } from './screens/LanguageChoice';
-import { PeopleList } from './screens/PeopleList';
-import { PersonProfile } from './screens/PersonProfile';
-import { StoryList } from './screens/StoryList';
-import { StoryReader } from './screens/StoryReader';
-import { Timeline } from './screens/Timeline';
 import { Unavailable } from './screens/Unavailable';
 import { configureSession, touched } from './session/sessionClock';
-import { currentPlace, useVisit, type Place } from './session/visitStore';
+import { useVisit } from './session/visitStore';
+import { loadVisit, prefetchVisit } from './visitChunks';
 import { StaffCorner } from './staff/StaffCorner';
 
 /**
@@ -50,6 +36,9 @@ export function KioskRoot(): ReactNode {
     </ErrorBoundary>
   );
 }
+
+/** Everything a visit shows after the attract loop: its own chunk, loaded on first use. */
+const Visit = lazy(loadVisit);
 
 export function App(): ReactNode {
   const loading = useExhibit((s) => s.loading);
@@ -98,12 +87,23 @@ export function App(): ReactNode {
     root.dataset.cursor = settings.hideCursor ? 'hidden' : 'visible';
   }, [lang, textSize, highContrast, reducedMotion, seated, settings.hideCursor]);
 
+  // While the attract loop runs, the code for a visit loads in the background, so the first tap finds it.
+  const attracting = !loading && status.open && exhibit !== null && phase === 'attract';
+  useEffect(() => {
+    if (attracting) prefetchVisit();
+  }, [attracting]);
+
   let content: ReactNode;
   if (loading) content = <div className="screen loading" aria-busy="true" />;
   else if (!status.open) content = <ClosedScreen />;
   else if (!exhibit) content = <Unavailable />;
   else if (phase === 'attract') content = <Attract />;
-  else content = <Visit />;
+  else
+    content = (
+      <Suspense fallback={<div className="screen loading" aria-busy="true" />}>
+        <Visit />
+      </Suspense>
+    );
 
   return (
     <>
@@ -111,58 +111,4 @@ export function App(): ReactNode {
       <StaffCorner />
     </>
   );
-}
-
-function Visit(): ReactNode {
-  const place = useVisit((s) => currentPlace(s));
-  const overlay = useVisit((s) => s.overlay);
-  const viewer = useVisit((s) => s.viewer);
-  const phase = useVisit((s) => s.phase);
-  const showNav = place && place.screen !== 'languageChoice';
-  const hidden = overlay !== 'none' || viewer !== null || phase === 'idleWarning';
-  return (
-    <div className="visit">
-      {showNav ? <NavBar inert={hidden} /> : null}
-      <main className="visit-main" inert={hidden} key={placeKey(place)}>
-        <ErrorBoundary onError={onScreenError(`screen ${placeKey(place)}`)}>
-          <Screen place={place} />
-        </ErrorBoundary>
-      </main>
-      {viewer ? <PhotoViewer /> : null}
-      {overlay === 'language' ? <LanguageOverlay /> : null}
-      {overlay === 'display' ? <DisplayOverlay /> : null}
-      {phase === 'idleWarning' ? <IdleWarning /> : null}
-    </div>
-  );
-}
-
-function placeKey(place: Place | undefined): string {
-  if (!place) return 'none';
-  return 'id' in place ? `${place.screen}:${place.id}` : place.screen;
-}
-
-function Screen({ place }: { place: Place | undefined }): ReactNode {
-  switch (place?.screen) {
-    case undefined:
-    case 'languageChoice':
-      return <LanguageChoice />;
-    case 'home':
-      return <Home />;
-    case 'stories':
-      return <StoryList />;
-    case 'story':
-      return <StoryReader id={place.id} />;
-    case 'photos':
-      return <Gallery />;
-    case 'people':
-      return <PeopleList />;
-    case 'person':
-      return <PersonProfile id={place.id} />;
-    case 'timeline':
-      return <Timeline focus={place.focus} />;
-    case 'diary':
-      return <DiaryList />;
-    case 'diaryEntry':
-      return <DiaryEntryView id={place.id} />;
-  }
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ContentNoteGate } from '../components/ContentNoteGate';
 import { PhotoFigure } from '../components/PhotoFigure';
 import { T } from '../components/Text';
@@ -6,10 +6,13 @@ import { useExhibit } from '../data/exhibitStore';
 import { formatHistoricalDate } from '../i18n/localize';
 import { fill, languageNameIn, type UiStrings } from '../i18n/uiText';
 import { useLang } from '../i18n/useLang';
-import { NarrationPlayer } from '../narration/NarrationPlayer';
 import { useVisit } from '../session/visitStore';
 import { PersonName } from '../components/PersonName';
 import { templateParts, wordingNotes, type WordingNote } from './diaryWording';
+import { loadNarrationPlayer } from '../visitChunks';
+
+/** howler and the player load on first use (prefetched during the attract loop). */
+const NarrationPlayer = lazy(loadNarrationPlayer);
 
 /** One excerpt set like a page of testimony, with its source, author and narration. */
 export function DiaryEntryView({ id }: { id: string }): ReactNode {
@@ -95,7 +98,9 @@ function DiaryPage({ id }: { id: string }): ReactNode {
           {showOriginal ? t.hideOriginal : t.showOriginal}
         </button>
       ) : null}
-      <NarrationPlayer entry={entry} />
+      <Suspense fallback={null}>
+        <NarrationPlayer entry={entry} />
+      </Suspense>
       <p className="diary-source">
         <span className="diary-source-label">{t.source}:</span> <span lang="en">{entry.source}</span>
       </p>

@@ -1,10 +1,13 @@
 import { STAFF_SHORTCUT } from '../../../main/common/api';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorBoundary, onScreenError } from '../components/ErrorBoundary';
 import { forceReset } from '../session/sessionClock';
 import { useVisit } from '../session/visitStore';
-import { StaffPanel } from './StaffPanel';
+import { loadStaffPanel } from '../visitChunks';
 import { registerCornerTap } from './cornerTaps';
+
+/** Staff code loads only when staff open the panel. */
+const StaffPanel = lazy(loadStaffPanel);
 
 /**
  * The hidden way in for staff: five taps in the top-left corner within three seconds open a PIN pad.
@@ -52,12 +55,14 @@ export function StaffCorner(): ReactNode {
       />
       {open ? (
         <ErrorBoundary onError={onScreenError('staff panel')}>
-          <StaffPanel
-            onClose={() => {
-              closeOverlay();
-              if (useVisit.getState().phase === 'attract') forceReset();
-            }}
-          />
+          <Suspense fallback={null}>
+            <StaffPanel
+              onClose={() => {
+                closeOverlay();
+                if (useVisit.getState().phase === 'attract') forceReset();
+              }}
+            />
+          </Suspense>
         </ErrorBoundary>
       ) : null}
     </>
