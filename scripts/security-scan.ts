@@ -137,6 +137,8 @@ function main(): number {
       filter: (src) => statSync(src).isDirectory() || isShippedSource(src),
     });
     const args = [
+      '--require',
+      path.resolve('scripts/electronegativity-offline.cjs'),
       bin,
       '-i',
       copy,
