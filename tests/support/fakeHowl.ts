@@ -4,7 +4,7 @@
  * implements only what the narration controller uses, and records it. The real howler, with real Ogg Opus
  * files over HTTP, is exercised in Chromium by tests/e2e/narration.spec.ts.
  */
-import type { NarrationHowl, NarrationHowlOptions } from './narrationController';
+import type { NarrationHowl, NarrationHowlOptions } from '../../renderer/src/narration/narrationController';
 
 export class FakeHowl implements NarrationHowl {
   /** Every FakeHowl made since the last `FakeHowl.forget()`. */

@@ -7,14 +7,14 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DiaryEntry } from '../../../main/common/exhibit';
 import { useVisit } from '../session/visitStore';
-import { FakeHowl } from './fakeHowl';
+import { FakeHowl } from '../../../tests/support/fakeHowl';
 import { NarrationPlayer } from './NarrationPlayer';
 
 const holds = vi.hoisted(() => ({ count: 0 }));
 
 vi.mock('./narration', async () => {
   const { createNarrationController } = await import('./narrationController');
-  const { FakeHowl: Fake } = await import('./fakeHowl');
+  const { FakeHowl: Fake } = await import('../../../tests/support/fakeHowl');
   return {
     narration: createNarrationController({
       createHowl: (options) => new Fake(options),

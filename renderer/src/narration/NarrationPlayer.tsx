@@ -16,7 +16,7 @@ import '../styles/narration.css';
 import { narration } from './narration';
 import { formatClock, narrationOffer, type NarrationChoice } from './narrationChoice';
 import { useCaptions } from './useCaptions';
-import { cueAt } from './vtt';
+import { cueAt } from '../../../main/common/vtt';
 
 export function NarrationPlayer({ entry }: { entry: DiaryEntry }): ReactNode {
   const { t, lang } = useLang();

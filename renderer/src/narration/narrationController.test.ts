@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeHowl } from './fakeHowl';
+import { FakeHowl } from '../../../tests/support/fakeHowl';
 import {
   createNarrationController,
   pageScheduler,

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { parseVtt, type Cue } from './vtt';
+import { readVtt, type Cue } from '../../../main/common/vtt';
 
 /**
- * The cues of a WebVTT file, or null while it loads. A file that cannot be fetched or read gives no cues:
- * the narration plays without captions (the full text is on the page already).
+ * The cues of a WebVTT file, or null while it loads. A broken cue is left out and the good ones are shown
+ * (the content checker names the broken one, with its line, for staff to fix). A file that cannot be
+ * fetched or is not WebVTT gives no cues: the narration plays without captions (the full text is on the
+ * page already).
  */
 export function useCaptions(url: string | undefined): Cue[] | null {
   const [loaded, setLoaded] = useState<{ url: string; cues: Cue[] } | null>(null);
@@ -13,7 +15,9 @@ export function useCaptions(url: string | undefined): Cue[] | null {
     fetch(url, { signal: abort.signal })
       .then(async (response) => {
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-        return parseVtt(await response.text());
+        const { cues, problems } = readVtt(await response.text());
+        for (const p of problems) console.warn(`captions: ${url} line ${p.line}: ${p.message}; left out`);
+        return cues;
       })
       .then(
         (cues) => setLoaded({ url, cues }),
