@@ -3,7 +3,10 @@
  * the Electron shell mounts on kiosk://. `npm run preview -- --kiosk` also opens the system Chromium
  * full-screen in app mode on it.
  *
- * Options: --port N (default 4173; 0 = any free port), --media DIR, --config DIR, --no-build, --kiosk.
+ * Options: --port N (default 4173; 0 = any free port), --media DIR, --config DIR, --no-build, --kiosk,
+ * --data DIR (the kiosk's own state, such as the staff PIN lockout, kept across restarts of the preview;
+ * e.g. `--data .kiosk-data`, which git ignores. Default: a new temporary folder, removed on exit, so every
+ * preview and every end-to-end server starts with a fresh count).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '4173' },
     media: { type: 'string', default: 'media' },
     config: { type: 'string', default: 'kiosk-config' },
+    data: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     kiosk: { type: 'boolean', default: false },
   },
@@ -35,6 +39,7 @@ const server = await startPreviewServer({
   rendererDir: path.resolve('out/renderer'),
   mediaDir: path.resolve(values.media),
   configDir: path.resolve(values.config),
+  ...(values.data ? { dataDir: path.resolve(values.data) } : {}),
   port: Number(values.port),
 });
 console.log(`Memorial Kiosk preview is running at ${server.url}/  (Ctrl+C to stop)`);

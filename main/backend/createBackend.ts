@@ -10,7 +10,8 @@ import type { KioskSettings } from '../common/settings';
 import { loadSettings } from '../config/settings';
 import { formatProblemLine, type Problem } from '../content/problems';
 import { kioskStatusAt } from '../kiosk/schedule';
-import { createStaffHooks } from '../kiosk/staff';
+import path from 'node:path';
+import { createStaffHooks, LOCKOUT_FILE_NAME } from '../kiosk/staff';
 import { staffWarningsAtStart } from '../kiosk/warnings';
 import {
   createContentService,
@@ -18,6 +19,7 @@ import {
   type ContentReport,
   type ContentService,
 } from './contentService';
+import { kioskProtocolPolicy, loopbackPolicy } from './access';
 import { createKioskHandler, type KioskHandler } from './handler';
 
 export type BackendLog = ContentLog;
@@ -49,6 +51,11 @@ export interface BackendOptions {
   configDir: string;
   /** Derivatives (thumbnails, screen images, Deep Zoom tiles), e.g. .media-cache/. */
   derivedDir: string;
+  /**
+   * The kiosk's own writable state, kept across restarts (the staff PIN lockout): Electron's user-data
+   * folder, the preview's `--data` folder, a temporary folder in tests.
+   */
+  dataDir: string;
   log: BackendLog;
   host: BackendHost;
   /** Clock (ms); Date.now by default. */
@@ -111,8 +118,10 @@ export function createBackend(options: BackendOptions): Backend {
         await content.reload();
       }
     },
+    lockoutFile: path.join(options.dataDir, LOCKOUT_FILE_NAME),
     now,
     log: (m) => log.info(m),
+    warn: (m) => log.warn(m),
   });
 
   const handler = createKioskHandler({
@@ -125,6 +134,10 @@ export function createBackend(options: BackendOptions): Backend {
     onHeartbeat: () => host.heartbeat?.(),
     onRendererLog: (level, message) => log[level](`renderer: ${message}`),
     staff,
+    // Each host with its own origin: kiosk://app in Electron; a loopback name and the server's port for
+    // the preview (the loopback host puts its port in every request URL).
+    access: host.kind === 'electron' ? () => kioskProtocolPolicy : (url) => loopbackPolicy(url.port),
+    now,
   });
 
   return { handler, settings, settingsProblems: problems, content, staffWarnings, status, health };

@@ -73,3 +73,19 @@ describe('cspProblems', () => {
     expect(csp.get('script-src')).toEqual(["'self'"]);
   });
 });
+
+describe('withSecurityHeaders and content files (issue 10, point 4)', () => {
+  it("keeps a content file's stricter policy, however often it is applied (Electron applies it twice)", () => {
+    const file = new Response('jpeg', { headers: { 'Content-Security-Policy': "default-src 'none'" } });
+    const twice = withSecurityHeaders(withSecurityHeaders(file));
+    expect(twice.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(twice.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('replaces any other policy with the kiosk policy, so nothing can loosen it', () => {
+    const loose = new Response('x', {
+      headers: { 'Content-Security-Policy': "script-src 'unsafe-inline' *" },
+    });
+    expect(withSecurityHeaders(loose).headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+  });
+});

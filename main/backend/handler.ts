@@ -9,21 +9,39 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { api, DERIVED_PREFIX, isStaffAction, MEDIA_PREFIX, STAFF_TOKEN_HEADER } from '../common/api';
-import { contentTypeFor } from './mime';
+import { accessRequestOf, ALLOWED_METHODS, decideAccess } from './access';
+import { parseJsonObject, readBodyLimited, MAX_JSON_BODY } from './body';
+import { CONTENT_FILE_POLICY, contentFileType, contentTypeFor, type ContentArea } from './mime';
 import { parseRange } from './range';
-import { resolveInside, safeRelativePath } from './safePath';
+import { droppedLine, fullBucket, oneLogLine, takeLogToken } from './rendererLog';
+import { resolveInside, safeRelativePath } from '../files/safePath';
 import { withSecurityHeaders } from './securityHeaders';
 import type { KioskHandlerOptions } from './types';
 
 export type KioskHandler = (request: Request) => Promise<Response>;
 
-const MAX_JSON_BODY = 16 * 1024;
+/** What the handler keeps between requests. */
+interface HandlerState {
+  /** Writes one renderer log line, within the rate limit. */
+  rendererLog(level: 'info' | 'warn' | 'error', message: string): void;
+}
 
 export function createKioskHandler(options: KioskHandlerOptions): KioskHandler {
+  const now = options.now ?? Date.now;
+  let bucket = fullBucket(now());
+  const state: HandlerState = {
+    rendererLog(level, message) {
+      const decision = takeLogToken(bucket, now());
+      bucket = decision.bucket;
+      if (!decision.write) return;
+      if (decision.reportDropped > 0) options.onRendererLog?.('warn', droppedLine(decision.reportDropped));
+      options.onRendererLog?.(level, message);
+    },
+  };
   return async (request) => {
     let response: Response;
     try {
-      response = await route(request, options);
+      response = await route(request, options, state);
     } catch (error) {
       options.onRendererLog?.(
         'error',
@@ -35,32 +53,42 @@ export function createKioskHandler(options: KioskHandlerOptions): KioskHandler {
   };
 }
 
-async function route(request: Request, options: KioskHandlerOptions): Promise<Response> {
+/** The 405 answer for a method the kiosk does not use, with the security headers (also for hosts). */
+export function methodNotAllowedAnswer(): Response {
+  return withSecurityHeaders(methodNotAllowed(ALLOWED_METHODS));
+}
+
+async function route(request: Request, options: KioskHandlerOptions, state: HandlerState): Promise<Response> {
   let url: URL;
   try {
     url = new URL(request.url);
   } catch {
     return notFound();
   }
+  const access = decideAccess(accessRequestOf(request, url), options.access(url));
+  if (!access.allow) {
+    if (access.status === 405) return methodNotAllowed(ALLOWED_METHODS);
+    return text(access.status, access.status === 421 ? 'Misdirected request' : 'Forbidden');
+  }
   // `url.pathname` is already normalised (`/a/../b` → `/b`) and still percent-encoded; encoded
   // traversal (`%2e%2e`, `%2f`, `%5c`) is refused by safeRelativePath before anything is decoded.
   const pathname = url.pathname;
 
-  if (pathname.startsWith('/api/')) return apiRoute(request, pathname, options);
+  if (pathname.startsWith('/api/')) return apiRoute(request, pathname, options, state);
 
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
-  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
 
   if (pathname.startsWith(MEDIA_PREFIX)) {
-    return serveFrom(request, options.mediaDir, safeRelativePath(pathname, MEDIA_PREFIX), 'no-cache');
+    return serveContentFile(request, 'media', options.mediaDir, pathname, MEDIA_PREFIX, 'no-cache');
   }
   if (pathname.startsWith(DERIVED_PREFIX)) {
     // Derivative folders are named by content hash: their files never change.
-    return serveFrom(
+    return serveContentFile(
       request,
+      'derived',
       options.derivedDir,
-      safeRelativePath(pathname, DERIVED_PREFIX),
+      pathname,
+      DERIVED_PREFIX,
       'public, max-age=31536000, immutable',
     );
   }
@@ -72,21 +100,50 @@ async function route(request: Request, options: KioskHandlerOptions): Promise<Re
   return serveFrom(request, options.rendererDir, relative, cache);
 }
 
+/**
+ * A file from the content package or its derivatives: only the kinds the content format uses, by the name
+ * asked for and by the real file's name (a link named `.jpg` to an `.html` file is refused too), with a
+ * policy that lets the file load and run nothing (`default-src 'none'`) and no content sniffing.
+ */
+async function serveContentFile(
+  request: Request,
+  area: ContentArea,
+  root: string,
+  pathname: string,
+  prefix: string,
+  cacheControl: string,
+): Promise<Response> {
+  const relative = safeRelativePath(pathname, prefix);
+  if (relative === null || contentFileType(area, relative) === null) return notFound();
+  return serveFrom(request, root, relative, cacheControl, (file) => {
+    const type = contentFileType(area, file);
+    return type === null ? null : { 'Content-Type': type, 'Content-Security-Policy': CONTENT_FILE_POLICY };
+  });
+}
+
+/** Headers for a file by its real path, or null to refuse it. */
+type FileHeaders = (file: string) => Record<string, string> | null;
+
+const byExtension: FileHeaders = (file) => ({ 'Content-Type': contentTypeFor(file) });
+
 async function serveFrom(
   request: Request,
   root: string,
   relative: string | null,
   cacheControl: string,
+  headersFor: FileHeaders = byExtension,
 ): Promise<Response> {
   if (relative === null) return notFound();
   const file = await resolveInside(root, relative);
   if (file === null) return notFound();
+  const fileHeaders = headersFor(file);
+  if (fileHeaders === null) return notFound();
   const handle = await open(file, 'r');
   let handedOff = false;
   try {
     const { size } = await handle.stat();
     const headers = new Headers({
-      'Content-Type': contentTypeFor(file),
+      ...fileHeaders,
       'Accept-Ranges': 'bytes',
       'Cache-Control': cacheControl,
     });
@@ -111,7 +168,12 @@ async function serveFrom(
   }
 }
 
-async function apiRoute(request: Request, pathname: string, options: KioskHandlerOptions): Promise<Response> {
+async function apiRoute(
+  request: Request,
+  pathname: string,
+  options: KioskHandlerOptions,
+  state: HandlerState,
+): Promise<Response> {
   const method = request.method;
   switch (pathname) {
     case api.exhibit:
@@ -127,15 +189,17 @@ async function apiRoute(request: Request, pathname: string, options: KioskHandle
     case api.log: {
       if (method !== 'POST') return methodNotAllowed('POST');
       const body = await readJson(request);
+      if (body instanceof Response) return body;
       const level = body?.level === 'error' || body?.level === 'warn' ? body.level : 'info';
-      const message = typeof body?.message === 'string' ? body.message.slice(0, 2000) : '';
-      if (message) options.onRendererLog?.(level, message);
+      const message = typeof body?.message === 'string' ? oneLogLine(body.message) : '';
+      if (message) state.rendererLog(level, message);
       return new Response(null, { status: 204 });
     }
     case api.staffUnlock: {
       if (method !== 'POST') return methodNotAllowed('POST');
       if (!options.staff) return json(503, { ok: false, message: 'Staff functions are not available.' });
       const body = await readJson(request);
+      if (body instanceof Response) return body;
       const pin = typeof body?.pin === 'string' ? body.pin : '';
       return json(200, await options.staff.unlock(pin));
     }
@@ -150,27 +214,34 @@ async function apiRoute(request: Request, pathname: string, options: KioskHandle
       const staff = options.staff;
       if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
       const body = await readJson(request);
+      if (body instanceof Response) return body;
       const action = body?.action;
       if (!isStaffAction(action)) return json(400, { ok: false, message: 'Unknown staff action.' });
       return json(200, await staff.action(action));
+    }
+    case api.staffLock: {
+      if (method !== 'POST') return methodNotAllowed('POST');
+      // Locking never grants anything, so it needs no token: every staff token is revoked.
+      options.staff?.lock();
+      return new Response(null, { status: 204 });
     }
     default:
       return notFound();
   }
 }
 
-/** A small JSON object from the request body, or null when it is missing, too large or not an object. */
-async function readJson(request: Request): Promise<Record<string, unknown> | null> {
-  try {
-    const body = await request.text();
-    if (body.length > MAX_JSON_BODY) return null;
-    const value: unknown = JSON.parse(body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
+/**
+ * A small JSON object from the request body (null when it is missing or not an object), or the answer
+ * to give when the body is over the limit (413, read no further than the limit) or cannot be read.
+ */
+async function readJson(request: Request): Promise<Record<string, unknown> | null | Response> {
+  const body = await readBodyLimited(request, MAX_JSON_BODY);
+  if (!body.ok) {
+    return body.reason === 'too-large'
+      ? json(413, { ok: false, message: `The request body is over ${MAX_JSON_BODY / 1024} KB.` })
+      : json(400, { ok: false, message: 'The request body could not be read.' });
   }
+  return parseJsonObject(body.text);
 }
 
 function json(status: number, value: unknown): Response {

@@ -39,3 +39,44 @@ export function contentTypeFor(fileName: string): string {
   const ext = dot === -1 ? '' : fileName.slice(dot).toLowerCase();
   return types[ext] ?? 'application/octet-stream';
 }
+
+/**
+ * What may be served from the content package (/media/) and its derivatives (/derived/): only the file
+ * types the content format uses (docs/content-format.md) — photographs, narration and WebVTT captions —
+ * and, from the derivatives, the screen images, thumbnails and Deep Zoom tiles with their descriptor.
+ * Anything else in those folders (an HTML page, a script, a stray YAML or Markdown file) is never served:
+ * a content package must not be able to put script on the kiosk's origin.
+ */
+export type ContentArea = 'media' | 'derived';
+
+const CONTENT_TYPES: Record<ContentArea, Record<string, string>> = {
+  media: {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.webp': 'image/webp',
+    '.ogg': 'audio/ogg',
+    '.mp3': 'audio/mpeg',
+    '.m4a': 'audio/mp4',
+    '.vtt': 'text/vtt; charset=utf-8',
+  },
+  derived: {
+    '.webp': 'image/webp',
+    '.jpeg': 'image/jpeg',
+    '.jpg': 'image/jpeg',
+    '.png': 'image/png',
+    // The Deep Zoom descriptor, read by OpenSeadragon with fetch; written by the kiosk, not the package.
+    '.dzi': 'application/xml; charset=utf-8',
+  },
+};
+
+/** The content type to serve a content file with, or null when the format does not use its kind. */
+export function contentFileType(area: ContentArea, fileName: string): string | null {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return null;
+  return CONTENT_TYPES[area][base.slice(dot).toLowerCase()] ?? null;
+}
+
+/** The policy for every content file: not a document, so it may load and run nothing at all. */
+export const CONTENT_FILE_POLICY = "default-src 'none'";

@@ -1,3 +1,5 @@
+import { CONTENT_FILE_POLICY } from './mime';
+
 /**
  * Security headers on every response the kiosk serves, from the protocol and the preview alike.
  * The content security policy allows only the kiosk's own origin: no inline scripts, no eval, no network.
@@ -29,8 +31,16 @@ const securityHeaders: Record<string, string> = {
     'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=(), display-capture=()',
 };
 
-/** The same response with the kiosk's security headers set (existing values are replaced). */
+/**
+ * The same response with the kiosk's security headers set (existing values are replaced), except that a
+ * content file keeps its stricter policy (`default-src 'none'`, set by the handler): applying the headers
+ * twice, as the Electron host does, never loosens anything.
+ */
 export function withSecurityHeaders(response: Response): Response {
-  for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+  const keepStricter = response.headers.get('content-security-policy') === CONTENT_FILE_POLICY;
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    if (name === 'Content-Security-Policy' && keepStricter) continue;
+    response.headers.set(name, value);
+  }
   return response;
 }

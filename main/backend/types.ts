@@ -7,6 +7,7 @@ import type { ExhibitResponse } from '../common/exhibit';
 import type { KioskStatus, LogLevel } from '../common/api';
 import type { VisitorSettings } from '../common/settings';
 import type { StaffHooks } from '../kiosk/staff';
+import type { AccessPolicy } from './access';
 
 export interface KioskHandlerOptions {
   /** Built renderer (index.html and assets), e.g. out/renderer. */
@@ -25,4 +26,11 @@ export interface KioskHandlerOptions {
   /** Called with renderer log lines. */
   onRendererLog?(level: LogLevel, message: string): void;
   staff?: StaffHooks;
+  /**
+   * Who may send requests: the host's own policy for a request URL (`loopbackPolicy(url.port)` for the
+   * preview, `kioskProtocolPolicy` for Electron), checked on every request before it is routed.
+   */
+  access(url: URL): AccessPolicy;
+  /** Clock (ms) for the renderer log's rate limit; Date.now by default. */
+  now?(): number;
 }

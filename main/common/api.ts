@@ -19,6 +19,8 @@ export const api = {
   staffAction: '/api/staff/action',
   /** POST { level, message } — renderer errors into the kiosk log. */
   log: '/api/log',
+  /** POST (no body) → 204: revokes every staff token; the staff panel calls it when it closes. */
+  staffLock: '/api/staff/lock',
 } as const;
 
 export type ApiRoute = (typeof api)[keyof typeof api];

@@ -3,6 +3,7 @@
  * carry out is a pure, tested function in main/kiosk/ (see docs/security.md for how they meet Electron's
  * security checklist), and the backend is the same `createBackend` the loopback preview mounts.
  */
+import path from 'node:path';
 import { app, crashReporter, Menu, protocol, session } from 'electron';
 import log from 'electron-log/main';
 import { createBackend } from '../backend/createBackend';
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
     mediaDir: paths.mediaDir,
     configDir: paths.configDir,
     derivedDir: paths.derivedDir,
+    dataDir: path.dirname(paths.stateFile),
     log: { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
     host: {
       kind: 'electron',

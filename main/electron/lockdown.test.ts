@@ -33,13 +33,16 @@ function setup(dev = false) {
 
 describe('lockDownWebContents', () => {
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
-    '%s refuses foreign URLs only',
+    '%s refuses everything but the kiosk page',
     (name) => {
       const { contents } = setup();
       const evil = fakeEvent({ url: 'https://evil.example/' });
       contents.emit(name, evil);
       expect(evil.preventDefault).toHaveBeenCalled();
-      const own = fakeEvent({ url: 'kiosk://app/#stories' });
+      const packaged = fakeEvent({ url: 'kiosk://app/media/evil.html' });
+      contents.emit(name, packaged);
+      expect(packaged.preventDefault).toHaveBeenCalled();
+      const own = fakeEvent({ url: 'kiosk://app/' });
       contents.emit(name, own);
       expect(own.preventDefault).not.toHaveBeenCalled();
     },
@@ -48,10 +51,11 @@ describe('lockDownWebContents', () => {
   it('denies every new window, following a kiosk link in place', async () => {
     const { contents } = setup();
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler?.({ url: 'kiosk://app/#about' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'kiosk://app/media/evil.html' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'kiosk://app/' })).toEqual({ action: 'deny' });
     await new Promise((resolve) => setImmediate(resolve));
     expect(contents.loadURL).toHaveBeenCalledTimes(1);
-    expect(contents.loadURL).toHaveBeenCalledWith('kiosk://app/#about');
+    expect(contents.loadURL).toHaveBeenCalledWith('kiosk://app/');
   });
 
   it('refuses <webview>, beforeunload prompts and blocked keys; lets the staff shortcut through', () => {

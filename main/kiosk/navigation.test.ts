@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { decideWindowOpen, isAllowedNavigation, isBlockedRequest } from './navigation';
+import { decideWindowOpen, isAllowedNavigation, isBlockedRequest, isKioskOriginUrl } from './navigation';
 
 describe('isAllowedNavigation', () => {
-  it.each([
-    ['kiosk://app/'],
-    ['kiosk://app/index.html'],
-    ['kiosk://app/#closed'],
-    ['kiosk://app/?lang=zh'],
-    ['kiosk://app/media/photos/a%20b.jpg'],
-  ])('allows the kiosk origin: %s', (url) => {
+  it.each([['kiosk://app/'], ['kiosk://app/index.html']])("allows the kiosk's own page: %s", (url) => {
     expect(isAllowedNavigation(url)).toBe(true);
+  });
+
+  // Issue 10, point 4: a page from the content package (media/evil.html) must never become the kiosk's
+  // document, whatever the server would answer; nor anything else on the origin but the app's page.
+  it.each([
+    ['a page in the content package', 'kiosk://app/media/evil.html'],
+    ['a script in the content package', 'kiosk://app/media/evil.js'],
+    ['a photograph', 'kiosk://app/media/photos/a%20b.jpg'],
+    ['a derivative', 'kiosk://app/derived/abc/tiles.dzi'],
+    ['a built asset', 'kiosk://app/assets/index-1.js'],
+    ['the api', 'kiosk://app/api/exhibit'],
+    ['index.html in a folder', 'kiosk://app/media/index.html'],
+    ['index.html with a trailing slash', 'kiosk://app/index.html/'],
+    ['an encoded index.html', 'kiosk://app/index%2ehtml'],
+    ['a query (the app uses none)', 'kiosk://app/?lang=zh'],
+    ['a hash (the app uses none)', 'kiosk://app/#closed'],
+    ['index.html with a query', 'kiosk://app/index.html?x=1'],
+    ['an empty query', 'kiosk://app/?'],
+    ['an empty hash', 'kiosk://app/#'],
+    ['a dot segment back to the page', 'kiosk://app/media/../'],
+    ['double slash', 'kiosk://app//'],
+  ])('refuses other places on the kiosk origin: %s', (_name, url) => {
+    expect(isAllowedNavigation(url)).toBe(false);
+    // …while the page may still load them (or ask for them) as sub-resources of its own origin.
+    expect(isKioskOriginUrl(url)).toBe(true);
   });
 
   it.each([
@@ -72,7 +91,9 @@ describe('isAllowedNavigation', () => {
 
 describe('decideWindowOpen', () => {
   it.each([
-    ['kiosk://app/#about', 'load-in-place'],
+    ['kiosk://app/', 'load-in-place'],
+    ['kiosk://app/#about', 'deny'],
+    ['kiosk://app/media/evil.html', 'deny'],
     ['https://example.com/', 'deny'],
     ['kiosk://evil/', 'deny'],
     ['about:blank', 'deny'],
@@ -86,6 +107,8 @@ describe('isBlockedRequest', () => {
   it.each([
     ['kiosk://app/assets/index.js', false],
     ['kiosk://app/media/a.mp3', false],
+    ['kiosk://app/api/exhibit', false],
+    ['kiosk://app/derived/abc/tiles_files/0/0_0.jpeg', false],
     ['data:image/png;base64,AAAA', false],
     ['blob:kiosk://app/1234', false],
     ['devtools://devtools/bundled/inspector.html', false],

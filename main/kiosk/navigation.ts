@@ -1,7 +1,12 @@
 /**
- * Where the kiosk's web contents may go: only its own origin, `kiosk://app/…`. Everything else — other
- * schemes, other hosts, look-alikes, user-info tricks, ports — is refused. New windows are never opened;
- * a `window.open`/`target=_blank` to the kiosk's own origin is loaded in place instead.
+ * Where the kiosk's web contents may go: only its own page, `kiosk://app/` (or `kiosk://app/index.html`).
+ * Everything else — other paths on the kiosk's own origin (a file from the content package, an asset),
+ * other schemes, other hosts, look-alikes, user-info tricks, ports — is refused: a page from anywhere but
+ * the kiosk's own build never runs in the kiosk window. New windows are never opened; a
+ * `window.open`/`target=_blank` to the kiosk's page is loaded in place instead.
+ *
+ * Sub-resources (assets, photographs, narration, the /api) may come from anywhere on the kiosk's origin
+ * (`isKioskOriginUrl`); the request handler decides what exists there.
  */
 import { KIOSK_ORIGIN } from '../common/api';
 
@@ -11,8 +16,16 @@ const KIOSK_PREFIX = `${KIOSK_ORIGIN}/`;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\]/;
 
-/** True only for URLs on the kiosk's own origin (`kiosk://app/…`), written canonically. */
+/** The kiosk's page: the only documents the kiosk window may show. The renderer uses no query or hash. */
+const KIOSK_PAGES = new Set([`${KIOSK_ORIGIN}/`, `${KIOSK_ORIGIN}/index.html`]);
+
+/** True only for the kiosk's own page, `kiosk://app/` or `kiosk://app/index.html`, written canonically. */
 export function isAllowedNavigation(url: unknown): boolean {
+  return isKioskOriginUrl(url) && KIOSK_PAGES.has(url as string);
+}
+
+/** True only for URLs on the kiosk's own origin (`kiosk://app/…`), written canonically. */
+export function isKioskOriginUrl(url: unknown): boolean {
   if (typeof url !== 'string' || url.length === 0 || url.length > 8192) return false;
   if (FORBIDDEN_CHARACTERS.test(url)) return false;
   // Case-sensitive prefix: Chromium canonicalises scheme and host to lower case before these events,
@@ -58,6 +71,6 @@ export function isBlockedRequest(url: string): boolean {
     return true;
   }
   if (BLOCKED_REQUEST_SCHEMES.has(parsed.protocol)) return true;
-  if (parsed.protocol === 'kiosk:') return !isAllowedNavigation(url);
+  if (parsed.protocol === 'kiosk:') return !isKioskOriginUrl(url);
   return false;
 }

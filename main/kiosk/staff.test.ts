@@ -1,6 +1,12 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   afterWrongPin,
+  LOCKOUT_FILE_NAME,
+  lockoutDurationMs,
+  restoreLockout,
   BAD_HASH_MESSAGE,
   createStaffHooks,
   DEFAULT_SCRYPT,
@@ -99,7 +105,7 @@ describe('lockout', () => {
     }
     expect(left).toEqual([4, 3, 2, 1]);
     s = afterWrongPin(s, t0 + 10);
-    expect(s).toEqual({ failures: 0, lockedUntil: t0 + 10 + LOCKOUT_MS });
+    expect(s).toEqual({ failures: 0, lockedUntil: t0 + 10 + LOCKOUT_MS, rounds: 1 });
     expect(triesLeft(s)).toBe(5);
   });
 
@@ -113,8 +119,96 @@ describe('lockout', () => {
     [60_000, 0],
     [600_000, 0],
   ])('%i ms into a lockout, %i s remain', (elapsed, seconds) => {
-    const s: LockoutState = { failures: 0, lockedUntil: t0 + LOCKOUT_MS };
+    const s: LockoutState = { failures: 0, lockedUntil: t0 + LOCKOUT_MS, rounds: 1 };
     expect(lockedForSeconds(s, t0 + elapsed)).toBe(seconds);
+  });
+});
+
+describe('the lockout escalates (issue 10, point 6)', () => {
+  const MIN = 60_000;
+  it.each([
+    [0, 1 * MIN], // (no lockout yet; the first one)
+    [1, 1 * MIN],
+    [2, 5 * MIN],
+    [3, 15 * MIN],
+    [4, 60 * MIN],
+    [5, 60 * MIN],
+    [50, 60 * MIN],
+  ])('lockout %i lasts %i ms', (round, ms) => {
+    expect(lockoutDurationMs(round)).toBe(ms);
+  });
+
+  /** Five wrong PINs, `rounds` times over, each round as soon as the last lockout ends. */
+  function lockouts(rounds: number): number[] {
+    let s: LockoutState = initialLockout;
+    let t = 0;
+    const lengths: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (let i = 0; i < 5; i++) s = afterWrongPin(s, t);
+      lengths.push((s.lockedUntil ?? t) - t);
+      t = s.lockedUntil ?? t;
+    }
+    return lengths;
+  }
+
+  it.each([
+    [1, [1]],
+    [2, [1, 5]],
+    [3, [1, 5, 15]],
+    [6, [1, 5, 15, 60, 60, 60]],
+  ])('%i rounds of five wrong PINs lock for %j minutes', (rounds, minutes) => {
+    expect(lockouts(rounds)).toEqual(minutes.map((m) => m * MIN));
+  });
+
+  it('guessing half of all 4-digit PINs (5,000 tries) now takes weeks, not the 17 hours of before', () => {
+    const days = lockouts(1000).reduce((a, b) => a + b, 0) / (24 * 60 * MIN);
+    expect(days).toBeGreaterThan(41);
+  });
+
+  it.each([
+    ['nothing', undefined, initialLockout],
+    ['not an object', 'locked', initialLockout],
+    ['an empty object', {}, initialLockout],
+    [
+      'a count in progress',
+      { failures: 3, lockedUntil: null, rounds: 2 },
+      { failures: 3, lockedUntil: null, rounds: 2 },
+    ],
+    [
+      'a lockout still running',
+      { failures: 0, lockedUntil: 1_300_000, rounds: 2 },
+      { failures: 0, lockedUntil: 1_300_000, rounds: 2 },
+    ],
+    [
+      'a lockout that has ended',
+      { failures: 0, lockedUntil: 900_000, rounds: 2 },
+      { failures: 0, lockedUntil: null, rounds: 2 },
+    ],
+    // The clock was set back (or the file edited): never longer than the round allows from now.
+    [
+      'a lockout too far ahead',
+      { failures: 0, lockedUntil: 9e12, rounds: 1 },
+      { failures: 0, lockedUntil: 1_060_000, rounds: 1 },
+    ],
+    [
+      'a lockout ahead with no rounds',
+      { failures: 0, lockedUntil: 9e12, rounds: 0 },
+      { failures: 0, lockedUntil: 1_060_000, rounds: 0 },
+    ],
+    [
+      'too many failures',
+      { failures: 99, lockedUntil: null, rounds: 0 },
+      { failures: 4, lockedUntil: null, rounds: 0 },
+    ],
+    ['negative counts', { failures: -1, lockedUntil: null, rounds: -5 }, initialLockout],
+    ['fractions and strings', { failures: 1.5, lockedUntil: '2099', rounds: '3' }, initialLockout],
+    [
+      'an infinite lockout',
+      { failures: 0, lockedUntil: Infinity, rounds: 4 },
+      { failures: 0, lockedUntil: null, rounds: 4 },
+    ],
+  ])('restoreLockout: %s', (_name, value, expected) => {
+    expect(restoreLockout(value, 1_000_000)).toEqual(expected);
   });
 });
 
@@ -228,6 +322,60 @@ describe('createStaffHooks', () => {
     expect(await staff.health()).toEqual({ uptimeSeconds: 5 });
   });
 
+  it('each lockout is logged for the technician, escalating', async () => {
+    const warnings: string[] = [];
+    const { staff } = hooks({ warn: (m) => warnings.push(m) });
+    for (let round = 0; round < 3; round++) {
+      for (const pin of ['0000', '1111', '2222', '3333', '4444']) await staff.unlock(pin);
+      vi.setSystemTime(Date.now() + lockoutDurationMs(round + 1));
+    }
+    expect(warnings).toEqual([
+      'staff: 5 wrong PINs in a row (lockout 1 since the last right PIN); the PIN pad is locked for 1 min, until 2026-05-04T10:01:00.000Z',
+      'staff: 5 wrong PINs in a row (lockout 2 since the last right PIN); the PIN pad is locked for 5 min, until 2026-05-04T10:06:00.000Z',
+      'staff: 5 wrong PINs in a row (lockout 3 since the last right PIN); the PIN pad is locked for 15 min, until 2026-05-04T10:21:00.000Z',
+    ]);
+  });
+
+  it('escalates, and the right PIN starts again from one minute', async () => {
+    const { staff } = hooks();
+    const wrongRound = async () => {
+      let last;
+      for (const pin of ['0000', '1111', '2222', '3333', '4444']) last = await staff.unlock(pin);
+      return last;
+    };
+    expect(await wrongRound()).toEqual({ ok: false, lockedForSeconds: 60 });
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(await wrongRound()).toEqual({ ok: false, lockedForSeconds: 300 });
+    vi.setSystemTime(Date.now() + 300_000);
+    expect((await staff.unlock('2468')).ok).toBe(true);
+    expect(await wrongRound()).toEqual({ ok: false, lockedForSeconds: 60 });
+  });
+
+  it('a token is revoked when the PIN is changed or cleared', async () => {
+    let current: string | undefined = pinHash;
+    const { staff } = hooks({ getSettings: () => ({ staffPinHash: current }) });
+    const first = (await staff.unlock('2468')).token ?? '';
+    expect(staff.isValidToken(first)).toBe(true);
+    current = await hashPin('2468', FAST); // the same PIN set again: a new hash all the same
+    expect(staff.isValidToken(first)).toBe(false);
+    const second = (await staff.unlock('2468')).token ?? '';
+    expect(staff.isValidToken(second)).toBe(true);
+    current = undefined;
+    expect(staff.isValidToken(second)).toBe(false);
+    current = pinHash;
+    expect(staff.isValidToken(first)).toBe(false); // gone for good, even under the old PIN again
+  });
+
+  it('lock() revokes every token (the panel closed, or a visit was reset)', async () => {
+    const { staff } = hooks();
+    const a = (await staff.unlock('2468')).token ?? '';
+    const b = (await staff.unlock('2468')).token ?? '';
+    expect([staff.isValidToken(a), staff.isValidToken(b)]).toEqual([true, true]);
+    staff.lock();
+    expect([staff.isValidToken(a), staff.isValidToken(b)]).toEqual([false, false]);
+    staff.lock(); // and again, with nothing to revoke
+  });
+
   it('reports a failing action instead of throwing', async () => {
     const { staff } = hooks({
       onRelaunch: () => {
@@ -238,5 +386,70 @@ describe('createStaffHooks', () => {
       ok: false,
       message: 'That did not work: not allowed here',
     });
+  });
+});
+
+describe('the lockout survives a restart (issue 10, point 6)', () => {
+  let dir: string;
+  let pinHash: string;
+  beforeAll(async () => {
+    pinHash = await hashPin('2468', FAST);
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'kiosk-staff-'));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-05-04T10:00:00Z'));
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const start = (warn: (m: string) => void = () => undefined) =>
+    createStaffHooks({
+      getSettings: () => ({ staffPinHash: pinHash }),
+      getHealth: async () => ({}),
+      onExit: () => undefined,
+      onReloadContent: () => undefined,
+      onRelaunch: () => undefined,
+      lockoutFile: path.join(dir, LOCKOUT_FILE_NAME),
+      warn,
+    });
+
+  it('wrong tries and the lockout are kept in the data folder', async () => {
+    const first = start();
+    for (const pin of ['0000', '1111', '2222']) await first.unlock(pin);
+    // Restart: the count goes on where it stopped.
+    const second = start();
+    expect(await second.unlock('3333')).toEqual({ ok: false, triesLeft: 1 });
+    expect(await second.unlock('4444')).toEqual({ ok: false, lockedForSeconds: 60 });
+    // Restart again, while locked: still locked, even against the right PIN.
+    vi.setSystemTime(Date.now() + 20_000);
+    const third = start();
+    expect(await third.unlock('2468')).toEqual({ ok: false, lockedForSeconds: 40 });
+    // And the next round is longer, across a restart too.
+    vi.setSystemTime(Date.now() + 40_000);
+    for (const pin of ['0000', '1111', '2222', '3333']) await start().unlock(pin);
+    expect(await start().unlock('4444')).toEqual({ ok: false, lockedForSeconds: 300 });
+    expect(JSON.parse(await readFile(path.join(dir, LOCKOUT_FILE_NAME), 'utf8'))).toEqual({
+      failures: 0,
+      lockedUntil: Date.parse('2026-05-04T10:06:00Z'),
+      rounds: 2,
+    });
+  });
+
+  it('the right PIN clears the kept state', async () => {
+    const first = start();
+    for (const pin of ['0000', '1111']) await first.unlock(pin);
+    expect((await first.unlock('2468')).ok).toBe(true);
+    expect(await start().unlock('0000')).toEqual({ ok: false, triesLeft: 4 });
+  });
+
+  it('an unreadable state file starts a fresh count and says so', async () => {
+    await writeFile(path.join(dir, LOCKOUT_FILE_NAME), '{ not json');
+    const warnings: string[] = [];
+    const staff = start((m) => warnings.push(m));
+    expect(await staff.unlock('0000')).toEqual({ ok: false, triesLeft: 4 });
+    expect(warnings).toEqual(['staff: lockout state file is not JSON; starting a fresh count']);
   });
 });

@@ -3,15 +3,25 @@
  * for the staff routes, and the StaffHooks the request handler calls. Plain Node — no Electron — so the
  * preview server uses the very same code with `onExit` only logging.
  *
+ * The lockout escalates (1 min, 5 min, 15 min, then an hour for every further round of five wrong PINs)
+ * and is kept in a small state file in the kiosk's data folder, so restarting the kiosk does not give a
+ * guesser fresh tries. A token is valid only under the PIN it was issued for and until staff close the
+ * panel or a visit is reset (`lock()`).
+ *
  * Hash format: `scrypt$N$r$p$saltBase64$hashBase64` (N = CPU/memory cost, r = block size, p = parallelism).
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { KioskSettings } from '../common/settings';
 import type { StaffActionName, StaffActionResult, UnlockResult } from '../common/api';
+import { writeJsonAtomically } from '../files/atomicWrite';
 
 export const PIN_PATTERN = /^\d{4,12}$/;
 export const MAX_TRIES = 5;
-export const LOCKOUT_MS = 60_000;
+/** How long the pad stays locked after the 1st, 2nd, 3rd round of five wrong PINs, and every later one. */
+export const LOCKOUT_STEPS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;
+/** The first lockout. */
+export const LOCKOUT_MS = LOCKOUT_STEPS_MS[0];
 export const TOKEN_TTL_MS = 10 * 60_000;
 const MAX_ACTIVE_TOKENS = 8;
 
@@ -100,9 +110,17 @@ export interface LockoutState {
   failures: number;
   /** The pad accepts tries again at this time (ms); null when not locked. */
   lockedUntil: number | null;
+  /** Lockouts since the last right PIN; the next one lasts longer. */
+  rounds: number;
 }
 
-export const initialLockout: LockoutState = { failures: 0, lockedUntil: null };
+export const initialLockout: LockoutState = { failures: 0, lockedUntil: null, rounds: 0 };
+
+/** How long the `round`-th lockout since the last right PIN lasts (1-based). */
+export function lockoutDurationMs(round: number): number {
+  const steps = LOCKOUT_STEPS_MS;
+  return steps[Math.min(Math.max(round, 1), steps.length) - 1] ?? steps[3];
+}
 
 /** Seconds until the pad accepts tries again (0 when it does now). */
 export function lockedForSeconds(state: LockoutState, now: number): number {
@@ -110,12 +128,33 @@ export function lockedForSeconds(state: LockoutState, now: number): number {
   return Math.ceil((state.lockedUntil - now) / 1000);
 }
 
-/** After a wrong PIN: count it; the fifth in a row locks the pad for a minute and starts a fresh count. */
+/**
+ * After a wrong PIN: count it; the fifth in a row locks the pad — for longer each round (1 min, 5 min,
+ * 15 min, then an hour) — and starts a fresh count.
+ */
 export function afterWrongPin(state: LockoutState, now: number): LockoutState {
-  const current = lockedForSeconds(state, now) > 0 ? state : { ...state, lockedUntil: null };
-  const failures = current.failures + 1;
-  if (failures >= MAX_TRIES) return { failures: 0, lockedUntil: now + LOCKOUT_MS };
-  return { failures, lockedUntil: null };
+  const failures = state.failures + 1;
+  if (failures < MAX_TRIES) return { failures, lockedUntil: null, rounds: state.rounds };
+  const rounds = state.rounds + 1;
+  return { failures: 0, lockedUntil: now + lockoutDurationMs(rounds), rounds };
+}
+
+/**
+ * The lockout as read back from the state file, made safe: anything malformed counts as no state, counts
+ * are kept in range, and a lockout never ends later than its round allows from now (a clock set back
+ * must not lock the pad for days).
+ */
+export function restoreLockout(value: unknown, now: number): LockoutState {
+  if (typeof value !== 'object' || value === null) return initialLockout;
+  const v = value as Record<string, unknown>;
+  const count = (x: unknown, max: number) =>
+    typeof x === 'number' && Number.isInteger(x) && x >= 0 ? Math.min(x, max) : 0;
+  const failures = count(v.failures, MAX_TRIES - 1);
+  const rounds = count(v.rounds, 1_000_000);
+  const until = typeof v.lockedUntil === 'number' && Number.isFinite(v.lockedUntil) ? v.lockedUntil : null;
+  const lockedUntil =
+    until === null || until <= now ? null : Math.min(until, now + lockoutDurationMs(Math.max(rounds, 1)));
+  return { failures, lockedUntil, rounds };
 }
 
 export function triesLeft(state: LockoutState): number {
@@ -128,6 +167,8 @@ export function triesLeft(state: LockoutState): number {
 export interface StaffHooks {
   unlock(pin: string): Promise<UnlockResult>;
   isValidToken(token: string): boolean;
+  /** Revoke every staff token (the panel closed, or a visit was reset). */
+  lock(): void;
   health(): Promise<unknown>;
   action(name: StaffActionName): Promise<StaffActionResult>;
 }
@@ -139,22 +180,64 @@ export interface StaffHookDeps {
   /** Reload the content package; may report how it went. */
   onReloadContent(): Promise<{ ok: boolean; message: string } | void> | void;
   onRelaunch(): Promise<void> | void;
+  /** Where the lockout is kept across restarts (JSON); kept in memory only when absent. */
+  lockoutFile?: string;
   /** Clock (ms); Date.now by default. */
   now?: () => number;
   log?: (message: string) => void;
+  /** For what the technician must see (each lockout); `log` when absent. */
+  warn?: (message: string) => void;
+}
+
+/** The lockout state file's name in the kiosk's data folder. */
+export const LOCKOUT_FILE_NAME = 'staff-lockout.json';
+
+function readLockout(file: string | undefined, now: number, log: (m: string) => void): LockoutState {
+  if (!file) return initialLockout;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      log(`staff: lockout state unreadable: ${String(error)}`);
+    return initialLockout;
+  }
+  try {
+    return restoreLockout(JSON.parse(text), now);
+  } catch {
+    log('staff: lockout state file is not JSON; starting a fresh count');
+    return initialLockout;
+  }
+}
+
+function describeWait(ms: number): string {
+  return ms >= 60 * 60_000 ? `${ms / (60 * 60_000)} h` : `${ms / 60_000} min`;
 }
 
 export function createStaffHooks(deps: StaffHookDeps): StaffHooks {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? (() => {});
-  let lockout: LockoutState = initialLockout;
-  const tokens = new Map<string, number>();
+  const warn = deps.warn ?? log;
+  let lockout: LockoutState = readLockout(deps.lockoutFile, now(), warn);
+  /** token → when it expires and the PIN hash it was issued under. */
+  const tokens = new Map<string, { expires: number; pinHash: string }>();
   // One check at a time, so parallel requests cannot get more than five tries in before the lockout.
   let queue: Promise<unknown> = Promise.resolve();
 
   const pruneTokens = () => {
     const t = now();
-    for (const [token, expires] of tokens) if (expires <= t) tokens.delete(token);
+    for (const [token, issued] of tokens) if (issued.expires <= t) tokens.delete(token);
+  };
+
+  /** Keep the new lockout state, on disk before the answer goes out (a restart must not forget a try). */
+  const setLockout = async (next: LockoutState) => {
+    lockout = next;
+    if (!deps.lockoutFile) return;
+    try {
+      await writeJsonAtomically(deps.lockoutFile, next, { mode: 0o600 });
+    } catch (error) {
+      warn(`staff: lockout state not saved: ${String(error)}`);
+    }
   };
 
   const check = async (pin: string): Promise<UnlockResult> => {
@@ -166,18 +249,22 @@ export function createStaffHooks(deps: StaffHookDeps): StaffHooks {
     if (!parsed) return { ok: false, message: BAD_HASH_MESSAGE };
     const candidate = typeof pin === 'string' ? pin.slice(0, 64) : '';
     if (await verifyPin(candidate, parsed)) {
-      lockout = initialLockout;
+      if (lockout.failures > 0 || lockout.rounds > 0) await setLockout(initialLockout);
       pruneTokens();
       while (tokens.size >= MAX_ACTIVE_TOKENS) tokens.delete(tokens.keys().next().value as string);
       const token = randomBytes(32).toString('base64url');
-      tokens.set(token, now() + TOKEN_TTL_MS);
+      tokens.set(token, { expires: now() + TOKEN_TTL_MS, pinHash: stored });
       log('staff: PIN accepted');
       return { ok: true, token };
     }
-    lockout = afterWrongPin(lockout, now());
+    await setLockout(afterWrongPin(lockout, now()));
     const seconds = lockedForSeconds(lockout, now());
     if (seconds > 0) {
-      log(`staff: ${MAX_TRIES} wrong PINs; the pad is locked for ${seconds} s`);
+      const until = new Date(lockout.lockedUntil ?? now()).toISOString();
+      warn(
+        `staff: ${MAX_TRIES} wrong PINs in a row (lockout ${lockout.rounds} since the last right PIN); ` +
+          `the PIN pad is locked for ${describeWait(lockoutDurationMs(lockout.rounds))}, until ${until}`,
+      );
       return { ok: false, lockedForSeconds: seconds };
     }
     log('staff: wrong PIN');
@@ -212,13 +299,19 @@ export function createStaffHooks(deps: StaffHookDeps): StaffHooks {
     },
     isValidToken(token) {
       if (typeof token !== 'string' || token.length === 0) return false;
-      const expires = tokens.get(token);
-      if (expires === undefined) return false;
-      if (expires <= now()) {
+      const issued = tokens.get(token);
+      if (issued === undefined) return false;
+      // Expired, or the PIN was changed or cleared since: gone for good.
+      if (issued.expires <= now() || deps.getSettings().staffPinHash !== issued.pinHash) {
         tokens.delete(token);
         return false;
       }
       return true;
+    },
+    lock() {
+      if (tokens.size === 0) return;
+      tokens.clear();
+      log('staff: locked (staff tokens revoked)');
     },
     health: () => deps.getHealth(),
     async action(name) {

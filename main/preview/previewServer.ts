@@ -4,6 +4,9 @@
  * what Electron serves. It has no window to reload and nothing to exit: staff "exit" only logs, "restart"
  * reloads the content.
  */
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend, type BackendLog } from '../backend/createBackend';
 import { serveOnLoopback, type LoopbackServer } from './loopback';
@@ -14,6 +17,11 @@ export interface PreviewServerOptions {
   configDir: string;
   /** Default: `.media-cache/` beside the content folder. */
   derivedDir?: string;
+  /**
+   * The kiosk's writable state (the staff PIN lockout), kept across restarts of the preview. Default: a
+   * new temporary folder, so each preview (and each end-to-end server) starts with a fresh count.
+   */
+  dataDir?: string;
   port?: number;
   log?: BackendLog;
 }
@@ -32,15 +40,22 @@ const consoleLog: BackendLog = {
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const derivedDir =
     options.derivedDir ?? path.join(path.dirname(path.resolve(options.mediaDir)), '.media-cache');
+  const temporaryData = options.dataDir ? null : mkdtempSync(path.join(tmpdir(), 'kiosk-data-'));
+  const dataDir = options.dataDir ?? (temporaryData as string);
   const backend = createBackend({
     rendererDir: options.rendererDir,
     mediaDir: options.mediaDir,
     configDir: options.configDir,
     derivedDir,
+    dataDir,
     log: options.log ?? consoleLog,
     host: { kind: 'preview' },
   });
   await backend.content.reload();
   const server = await serveOnLoopback(backend.handler, options.port ?? 0);
-  return { ...server, backend, settings: backend.settings };
+  const close = async () => {
+    await server.close();
+    if (temporaryData) await rm(temporaryData, { recursive: true, force: true });
+  };
+  return { ...server, close, backend, settings: backend.settings };
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   api,
   STAFF_ACTIONS,
@@ -23,6 +23,15 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
   const [health, setHealth] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const warnings = useExhibit((s) => s.status.staffWarnings) ?? [];
+  // Closing the panel, or a visit reset (which closes it), revokes the staff token on the kiosk.
+  const heldToken = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      if (heldToken.current)
+        void fetch(api.staffLock, { method: 'POST', keepalive: true }).catch(() => undefined);
+    },
+    [],
+  );
 
   const unlock = async () => {
     setBusy(true);
@@ -31,6 +40,7 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
       const answer = (await response.json()) as UnlockResult;
       setPin('');
       if (answer.ok && answer.token) {
+        heldToken.current = answer.token;
         setToken(answer.token);
         setMessage('Unlocked.');
         await loadHealth(answer.token);
