@@ -64,6 +64,8 @@ function importRules() {
     rule(['main/preview/**'], [host('electron'), electronPackage]),
     rule(['main/backend/**'], [host('electron'), host('preview'), electronPackage]),
     rule(['main/kiosk/**'], [host('electron'), host('preview'), electronPackage, notBackend]),
+    // The analytics store and its queries: plain Node (node:sqlite), like the kiosk policies.
+    rule(['main/analytics/**'], [host('electron'), host('preview'), electronPackage, notBackend]),
     rule(
       ['main/content/**', 'main/config/**', 'main/files/**'],
       [host('electron'), host('preview'), electronPackage, notBackend, notKiosk],

@@ -151,6 +151,29 @@ export const kioskSettingsSchema = z.strictObject({
       windowMinutes: z.number().int().min(1).max(1440).default(10),
     })
     .prefault({}),
+  analytics: z
+    .strictObject({
+      enabled: z
+        .boolean()
+        .default(true)
+        .describe(
+          'Count what visitors do on this kiosk (nothing personal; docs/privacy.md). false = record nothing.',
+        ),
+      retentionDays: z
+        .number()
+        .int()
+        .min(1)
+        .max(3650)
+        .default(400)
+        .describe('Days the counted events are kept; older ones are deleted.'),
+      maxMegabytes: z
+        .number()
+        .min(1)
+        .max(10_000)
+        .default(200)
+        .describe('Largest size of the analytics database; the oldest events are deleted to stay under it.'),
+    })
+    .prefault({}),
 });
 
 /** Device settings as the kiosk uses them, every default filled in. */
@@ -159,6 +182,7 @@ export type KioskSettings = z.output<typeof kioskSettingsSchema>;
 export type VisitorSettings = KioskSettings['visitor'];
 export type OpeningHours = KioskSettings['hours'];
 export type WatchdogSettings = KioskSettings['watchdog'];
+export type AnalyticsSettings = KioskSettings['analytics'];
 
 /** Every setting at its default: what a kiosk with no `kiosk.yaml` runs on. */
 export const DEFAULT_SETTINGS: KioskSettings = kioskSettingsSchema.parse({});

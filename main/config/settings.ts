@@ -24,11 +24,12 @@ function cloneDefaults(): KioskSettings {
 
 function knownKeys(p: readonly PropertyKey[]): string[] {
   const shapes: Record<string, string[]> = {
-    '': ['visitor', 'hours', 'display', 'staffPinHash', 'watchdog'],
+    '': ['visitor', 'hours', 'display', 'staffPinHash', 'watchdog', 'analytics'],
     visitor: ['idleSeconds', 'warningSeconds', 'volume', 'fadeSeconds', 'hideCursor', 'startLanguage'],
     hours: ['timeZone', 'week', 'holidays', 'outsideHours', 'dailyRelaunchAt'],
     'hours.week': ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
     watchdog: ['unresponsiveGraceSeconds', 'heartbeatTimeoutSeconds', 'maxFailures', 'windowMinutes'],
+    analytics: ['enabled', 'retentionDays', 'maxMegabytes'],
   };
   const key = p.filter((s) => typeof s === 'string').join('.');
   return shapes[key] ?? (p.includes('holidays') ? ['date', 'hours'] : []);

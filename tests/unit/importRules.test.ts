@@ -38,6 +38,17 @@ describe('import rules', () => {
       /Kiosk policies build on/,
     ],
     ['main/kiosk/staff.ts', "import { createKioskHandler } from '../backend/handler';", /backend builds on/],
+    ['main/analytics/store.ts', "import { app } from 'electron';", /Only the Electron host/],
+    [
+      'main/analytics/store.ts',
+      "import { createKioskHandler } from '../backend/handler';",
+      /backend builds on/,
+    ],
+    [
+      'main/analytics/store.ts',
+      "import { startPreviewServer } from '../preview/previewServer';",
+      /preview host/,
+    ],
     [
       'main/backend/handler.ts',
       "import { startPreviewServer } from '../preview/previewServer';",
@@ -59,6 +70,7 @@ describe('import rules', () => {
     ['main/electron/index.ts', "import { createBackend } from '../backend/createBackend';"],
     ['scripts/preview.ts', "import { startPreviewServer } from '../main/preview/previewServer';"],
     ['main/common/settings.ts', "import { z } from 'zod';"],
+    ['main/analytics/store.ts', "import { DatabaseSync } from 'node:sqlite';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toEqual([]);
   });
