@@ -13,7 +13,7 @@
  *
  * Only events that passed the contract's zod schema (main/common/analytics.ts) reach `record`.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { AnalyticsEvent } from '../common/analytics';
@@ -233,6 +233,7 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
   let lastPrune = 0;
 
   const open = (): DatabaseSync => {
+    mkdirSync(options.dataDir, { recursive: true });
     const opened = new DatabaseSync(file);
     try {
       opened.exec('PRAGMA journal_mode = WAL');

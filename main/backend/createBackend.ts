@@ -21,6 +21,8 @@ import {
 } from './contentService';
 import { kioskProtocolPolicy, loopbackPolicy } from './access';
 import { createKioskHandler, type KioskHandler } from './handler';
+import { openAnalyticsStore, type AnalyticsStore } from '../analytics/store';
+import { createAnalyticsRoute } from './analyticsRoute';
 
 export type BackendLog = ContentLog;
 
@@ -73,6 +75,8 @@ export interface Backend {
   status(): KioskStatus;
   /** The backend's own health report (the preview's; Electron adds process metrics). */
   health(): Record<string, unknown>;
+  /** What visitors do, counted in `<dataDir>/analytics.sqlite` (issue 16); close it on exit. */
+  analytics: AnalyticsStore;
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -82,11 +86,21 @@ export function createBackend(options: BackendOptions): Backend {
   const { settings, problems } = loadSettings(options.configDir);
   for (const p of problems) log.warn(`settings: ${formatProblemLine(p)}`);
   const staffWarnings = staffWarningsAtStart({ settingsProblems: problems.length, hours: settings.hours });
+  const analytics = openAnalytics(options.dataDir, settings, log, now);
 
   const content = createContentService({ mediaDir: options.mediaDir, derivedDir: options.derivedDir, log });
 
   const status = (): KioskStatus =>
     host.status?.() ?? kioskStatusAt(settings.hours, new Date(now()), staffWarnings);
+
+  // The analytics store's warnings (a damaged file moved aside, events dropped on a full disk) too.
+  const statusWithAnalytics = (): KioskStatus => {
+    const base = status();
+    const fromAnalytics = analytics.staffWarnings();
+    return fromAnalytics.length === 0
+      ? base
+      : { ...base, staffWarnings: [...(base.staffWarnings ?? []), ...fromAnalytics] };
+  };
 
   const health = (): Record<string, unknown> => ({
     mode: host.kind,
@@ -130,15 +144,46 @@ export function createBackend(options: BackendOptions): Backend {
     derivedDir: options.derivedDir,
     getExhibit: () => content.current(),
     getVisitorSettings: () => settings.visitor,
-    getStatus: status,
+    getStatus: statusWithAnalytics,
     onHeartbeat: () => host.heartbeat?.(),
     onRendererLog: (level, message) => log[level](`renderer: ${message}`),
     staff,
+    analytics: createAnalyticsRoute({
+      store: analytics,
+      isStaffToken: (token) => staff.isValidToken(token),
+      ...(settings.hours.timeZone ? { timeZone: settings.hours.timeZone } : {}),
+      now,
+      log,
+    }),
     // Each host with its own origin: kiosk://app in Electron; a loopback name and the server's port for
     // the preview (the loopback host puts its port in every request URL).
     access: host.kind === 'electron' ? () => kioskProtocolPolicy : (url) => loopbackPolicy(url.port),
     now,
   });
 
-  return { handler, settings, settingsProblems: problems, content, staffWarnings, status, health };
+  return {
+    handler,
+    settings,
+    settingsProblems: problems,
+    content,
+    staffWarnings,
+    status: statusWithAnalytics,
+    health,
+    analytics,
+  };
+}
+
+/** The analytics store; when it cannot be opened at all (say, a read-only folder), nothing is recorded. */
+function openAnalytics(
+  dataDir: string,
+  settings: KioskSettings,
+  log: BackendLog,
+  now: () => number,
+): AnalyticsStore {
+  try {
+    return openAnalyticsStore({ dataDir, settings: settings.analytics, log, now });
+  } catch (error) {
+    log.warn(`analytics: could not open the database in ${dataDir} (${String(error)}); nothing is recorded`);
+    return openAnalyticsStore({ dataDir, settings: { ...settings.analytics, enabled: false }, log, now });
+  }
 }

@@ -175,6 +175,8 @@ async function apiRoute(
   state: HandlerState,
 ): Promise<Response> {
   const method = request.method;
+  const fromAnalytics = await options.analytics?.(request, pathname);
+  if (fromAnalytics) return fromAnalytics;
   switch (pathname) {
     case api.exhibit:
       return method === 'GET' ? json(200, options.getExhibit()) : methodNotAllowed('GET');

@@ -31,6 +31,8 @@ export interface KioskHandlerOptions {
    * preview, `kioskProtocolPolicy` for Electron), checked on every request before it is routed.
    */
   access(url: URL): AccessPolicy;
+  /** The analytics routes (main/backend/analyticsRoute.ts): an answer, or null for any other path. */
+  analytics?(request: Request, pathname: string): Promise<Response | null>;
   /** Clock (ms) for the renderer log's rate limit; Date.now by default. */
   now?(): number;
 }

@@ -23,7 +23,7 @@ export const ANALYTICS_SCREENS = [
 export type AnalyticsScreen = (typeof ANALYTICS_SCREENS)[number];
 
 /** How a visit ended. */
-export const VISIT_ENDINGS = ['idleReset', 'explicitEnd', 'closingTime', 'staff'] as const;
+export const VISIT_ENDINGS = ['idleReset', 'explicitEnd', 'closingTime'] as const;
 export type VisitEnding = (typeof VISIT_ENDINGS)[number];
 
 export const ACCESSIBILITY_CHOICES = ['textSize', 'highContrast', 'reducedMotion', 'seated'] as const;

@@ -55,6 +55,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const server = await serveOnLoopback(backend.handler, options.port ?? 0);
   const close = async () => {
     await server.close();
+    backend.analytics.close();
     if (temporaryData) await rm(temporaryData, { recursive: true, force: true });
   };
   return { ...server, close, backend, settings: backend.settings };

@@ -1,0 +1,115 @@
+/**
+ * The analytics routes (issue 16), kept beside the handler so that it needs only one small hook:
+ *
+ * - `POST api.events` { events } — a batch from the renderer's recorder. Each event is checked against the
+ *   contract's closed list (zod); one that does not fit, or whose time is more than a week from the
+ *   kiosk's clock, is left out. Always 204 when the body could be read: the renderer sends and forgets,
+ *   and a visitor never notices a full disk or analytics turned off.
+ * - `GET api.staffAnalytics?from=&to=` — the dashboard's figures (staff token); `&format=csv` gives one row
+ *   per event, `&format=summary.csv` one row per day, as a download.
+ *
+ * The handler's access checks (Host, Origin) run before these, and the body limit applies here too.
+ */
+import { analyticsBatchSchema, analyticsEventSchema, type AnalyticsEvent } from '../common/analytics';
+import { api, STAFF_TOKEN_HEADER } from '../common/api';
+import { eventRowsCsv, summaryRowsCsv } from '../analytics/export';
+import { checkPeriod, emptySummary, summarize } from '../analytics/queries';
+import type { AnalyticsStore } from '../analytics/store';
+import { MAX_JSON_BODY, parseJsonObject, readBodyLimited } from './body';
+
+export interface AnalyticsRouteOptions {
+  store: AnalyticsStore;
+  isStaffToken(token: string): boolean;
+  /** The kiosk's time zone (opening hours), for days and hours of day. */
+  timeZone?: string;
+  now(): number;
+  log: { warn(message: string): void };
+}
+
+/** An answer for the analytics routes, or null for any other path. */
+export type AnalyticsRoute = (request: Request, pathname: string) => Promise<Response | null>;
+
+const WEEK = 7 * 86_400;
+
+/** The events of a batch body that fit the contract and the clock (pure). */
+export function acceptedEvents(
+  body: unknown,
+  nowSeconds: number,
+): { events: AnalyticsEvent[]; refused: number } {
+  const batch = analyticsBatchSchema.safeParse(body);
+  if (!batch.success) return { events: [], refused: 1 };
+  const events: AnalyticsEvent[] = [];
+  let refused = 0;
+  for (const raw of batch.data.events) {
+    const parsed = analyticsEventSchema.safeParse(raw);
+    if (parsed.success && Math.abs(parsed.data.at - nowSeconds) <= WEEK) events.push(parsed.data);
+    else refused += 1;
+  }
+  return { events, refused };
+}
+
+export function createAnalyticsRoute(options: AnalyticsRouteOptions): AnalyticsRoute {
+  let refusedLogged = false;
+  return async (request, pathname) => {
+    if (pathname === api.events) {
+      if (request.method !== 'POST') return methodNotAllowed('POST');
+      const body = await readBodyLimited(request, MAX_JSON_BODY);
+      if (!body.ok) {
+        return body.reason === 'too-large' ? json(413, { ok: false }) : json(400, { ok: false });
+      }
+      if (!options.store.enabled) return new Response(null, { status: 204 });
+      const { events, refused } = acceptedEvents(
+        parseJsonObject(body.text),
+        Math.floor(options.now() / 1000),
+      );
+      if (refused > 0 && !refusedLogged) {
+        refusedLogged = true;
+        options.log.warn(`analytics: ${refused} events did not fit the event list and were left out`);
+      }
+      try {
+        options.store.record(events);
+      } catch (error) {
+        options.log.warn(`analytics: events not recorded (${String(error)})`);
+      }
+      return new Response(null, { status: 204 });
+    }
+    if (pathname === api.staffAnalytics) {
+      if (request.method !== 'GET') return methodNotAllowed('GET');
+      if (!options.isStaffToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) {
+        return json(403, { ok: false, message: 'Staff sign-in required.' });
+      }
+      const url = new URL(request.url);
+      const period = checkPeriod(url.searchParams.get('from'), url.searchParams.get('to'));
+      if (typeof period === 'string') return json(400, { ok: false, message: period });
+      const withZone = { ...period, ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
+      const db = options.store.database();
+      const format = url.searchParams.get('format');
+      if (format === 'csv' || format === 'summary.csv') {
+        const rows = db ? (format === 'csv' ? eventRowsCsv(db, withZone) : summaryRowsCsv(db, withZone)) : [];
+        const name = `kiosk-analytics-${format === 'csv' ? 'events' : 'summary'}-${period.from}-${period.to}.csv`;
+        return new Response([...rows].join(''), {
+          status: 200,
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="${name}"`,
+            'Cache-Control': 'no-store',
+          },
+        });
+      }
+      const summary = db ? summarize(db, withZone, options.store.dropped()) : emptySummary(withZone, false);
+      return json(200, summary);
+    }
+    return null;
+  };
+}
+
+function json(status: number, value: unknown): Response {
+  return new Response(JSON.stringify(value), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+function methodNotAllowed(allow: string): Response {
+  return new Response('Method not allowed', { status: 405, headers: { Allow: allow } });
+}
