@@ -4,11 +4,13 @@ import { installTouchHygiene } from './touchHygiene';
 import { reportError } from './heartbeat';
 import { describeFailure } from './components/recovery';
 import { forceReset, visitCount } from './session/sessionClock';
+import { startRecorder } from './analytics/recorder';
 import './fonts';
 import './styles/base.css';
 import './styles/screens.css';
 
 installTouchHygiene();
+startRecorder();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root, {

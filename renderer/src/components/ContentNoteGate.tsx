@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
 import { Icon } from './Icon';
+import { recordEvent } from '../analytics/recorder';
 
 /**
  * A content note shown before a story, photograph, diary entry, timeline event or biography that describes
@@ -50,7 +51,10 @@ export function ContentNoteGate({
         <button
           type="button"
           className="secondary-button"
-          onClick={onBack ?? back}
+          onClick={() => {
+            recordEvent({ name: 'contentNote', item: noteKey, answer: 'decline' });
+            (onBack ?? back)();
+          }}
           data-testid="content-note-back"
         >
           {t.contentNoteBack}
@@ -58,7 +62,10 @@ export function ContentNoteGate({
         <button
           type="button"
           className="primary-button"
-          onClick={() => acknowledge(noteKey)}
+          onClick={() => {
+            recordEvent({ name: 'contentNote', item: noteKey, answer: 'continue' });
+            acknowledge(noteKey);
+          }}
           data-testid="content-note-continue"
         >
           {t.contentNoteContinue}

@@ -10,6 +10,7 @@ import { ContentNoteGate } from './ContentNoteGate';
 import { Icon } from './Icon';
 import { T } from './Text';
 import { PersonName } from './PersonName';
+import { photoZoomRecorder } from '../analytics/hooks';
 
 /**
  * The photograph viewer, over any screen: pinch to zoom, pan, double-tap to zoom in and out, swipe to the
@@ -247,7 +248,12 @@ function ZoomableImage({ photo, onSwipe }: { photo: Photo; onSwipe(direction: 1 
     const isAtHome = (current = true) =>
       viewer.viewport.getZoom(current) <= viewer.viewport.getHomeZoom() * 1.02;
     // The target zoom, so the "whole photograph" control reacts at once, not after the animation.
-    viewer.addHandler('zoom', () => setZoomed(!isAtHome(false)));
+    const zoomedIn = photoZoomRecorder(photo.id);
+    viewer.addHandler('zoom', () => {
+      const away = !isAtHome(false);
+      setZoomed(away);
+      if (away) zoomedIn();
+    });
     // Double-tap: zoom in where tapped; double-tap again when zoomed: back to the whole photograph.
     viewer.addHandler('canvas-double-click', (event) => {
       event.preventDefaultAction = true;

@@ -17,6 +17,7 @@ import { narration } from './narration';
 import { formatClock, narrationOffer, type NarrationChoice } from './narrationChoice';
 import { useCaptions } from './useCaptions';
 import { cueAt } from '../../../main/common/vtt';
+import { useNarrationAnalytics } from '../analytics/hooks';
 
 export function NarrationPlayer({ entry }: { entry: DiaryEntry }): ReactNode {
   const { t, lang } = useLang();
@@ -60,7 +61,7 @@ export function NarrationPlayer({ entry }: { entry: DiaryEntry }): ReactNode {
         </>
       )}
       {/* A new language or another narration is a new player: the old one stops. */}
-      <NarrationDeck key={`${lang}|${choice.audio}`} choice={choice} />
+      <NarrationDeck key={`${lang}|${choice.audio}`} choice={choice} item={entry.id} />
     </section>
   );
 }
@@ -70,7 +71,7 @@ function choiceLabel(choice: NarrationChoice, t: UiStrings, lang: Lang): string 
   return choice.captionsTranslated ? `${spoken} — ${t.captionsInYourLanguage}` : spoken;
 }
 
-function NarrationDeck({ choice }: { choice: NarrationChoice }): ReactNode {
+function NarrationDeck({ choice, item }: { choice: NarrationChoice; item: string }): ReactNode {
   const { t, lang } = useLang();
   const snapshot = useSyncExternalStore(narration.subscribe, narration.getSnapshot);
   const captionsOn = useVisit((s) => s.captionsOn);
@@ -88,6 +89,7 @@ function NarrationDeck({ choice }: { choice: NarrationChoice }): ReactNode {
   const position = mine ? snapshot.position : 0;
   const duration = mine ? snapshot.duration : 0;
   const playing = status === 'playing';
+  useNarrationAnalytics(item, status);
   const seekable = status === 'ready' || status === 'playing' || status === 'paused' || status === 'ended';
   const cue = cues ? cueAt(cues, position) : undefined;
   const elapsed = formatClock(position);

@@ -7,6 +7,7 @@ import { useExhibit } from '../data/exhibitStore';
 import { fill } from '../i18n/uiText';
 import { useLang } from '../i18n/useLang';
 import { useVisit } from '../session/visitStore';
+import { useStoryAnalytics } from '../analytics/hooks';
 
 /** A story in large type, by chapters, with a visible place in the story and its related items. */
 export function StoryReader({ id }: { id: string }): ReactNode {
@@ -32,6 +33,7 @@ function StoryText({ id }: { id: string }): ReactNode {
   const [progress, setProgress] = useState(0);
   const text = story ? (story.text[lang] ?? story.text[fallback]) : undefined;
   const textLang = story?.text[lang] ? lang : fallback;
+  useStoryAnalytics(id, chapter, progress);
 
   const chapters = useMemo(
     () =>

@@ -9,6 +9,7 @@ import {
   msUntilNextTick,
   stepLifecycle,
   warningSecondsLeft,
+  type LifecycleEffect,
   type LifecycleEvent,
   type LifecycleState,
   type LifecycleTimes,
@@ -49,9 +50,32 @@ export function configureSession(next: LifecycleTimes): void {
   schedule();
 }
 
+/** What a step of the lifecycle did, for the analytics recorder (told before the effect is carried out). */
+export interface SessionStep {
+  effect: LifecycleEffect;
+  cause: LifecycleEvent['type'];
+  at: number;
+  /** The visitor's last touch (or the end of the last narration) before this step. */
+  lastActivityAt: number;
+}
+const stepListeners = new Set<(step: SessionStep) => void>();
+
+/** Be told of every lifecycle step that has an effect. Returns an unsubscribe function. */
+export function onSessionStep(listener: (step: SessionStep) => void): () => void {
+  stepListeners.add(listener);
+  return () => stepListeners.delete(listener);
+}
+
 export function sessionEvent(event: LifecycleEvent): void {
   const result = stepLifecycle(state, event, times);
+  const step: SessionStep = {
+    effect: result.effect,
+    cause: event.type,
+    at: event.at,
+    lastActivityAt: state.lastActivityAt,
+  };
   state = result.state;
+  if (result.effect !== 'none') for (const l of stepListeners) l(step);
   const visit = useVisit.getState();
   switch (result.effect) {
     case 'startVisit':
