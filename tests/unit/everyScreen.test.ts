@@ -20,11 +20,16 @@ beforeAll(async () => {
 
 describe('every screen in every usual state renders without an error, a boundary stepping in, or an uncached selector', () => {
   // One test per group (the kiosk's own states, then each visitor language), each well inside the timeout.
-  it.each(['kiosk', 'zh-Hans', 'en', 'ja', 'id'])('%s', async (group) => {
-    const cases = usualStates(exhibit).filter((c) => c.group === group);
-    expect(cases.length).toBeGreaterThanOrEqual(20);
-    expect(await problemsInEveryState(createElement(KioskRoot), cases)).toEqual([]);
-  });
+  it.each(['kiosk', 'zh-Hans', 'en', 'ja', 'id'])(
+    '%s',
+    async (group) => {
+      const cases = usualStates(exhibit).filter((c) => c.group === group);
+      expect(cases.length).toBeGreaterThanOrEqual(20);
+      expect(await problemsInEveryState(createElement(KioskRoot), cases)).toEqual([]);
+      // Dozens of renders each: a generous limit, so a busy machine is no failure.
+    },
+    120_000,
+  );
 
   it('covers every group', () => {
     expect(new Set(usualStates(exhibit).map((c) => c.group))).toEqual(

@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { act, cleanup, render } from '@testing-library/react';
+import { act, cleanup, render, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { api, MEDIA_PREFIX } from '../../main/common/api';
@@ -314,7 +314,15 @@ export async function problemsInState(element: ReactElement, c: KioskCase): Prom
     const { container } = render(element, {
       onCaughtError: (error) => problems.push(`an error boundary caught ${describe(error)}`),
     });
-    // Let the page fetch from the fake backend and settle.
+    // Let the page fetch from the fake backend, load its lazy chunks (the visit's screens, the staff panel)
+    // and settle: until everything expected is there, or a boundary has stepped in, or a few seconds passed.
+    const missing = () => c.expect.filter((selector) => !container.ownerDocument.querySelector(selector));
+    await waitFor(
+      () => {
+        if (missing().length > 0 && problems.length === 0 && logged.length === 0) throw new Error('not yet');
+      },
+      { timeout: 5_000 },
+    ).catch(() => undefined);
     await act(async () => {
       for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
     });
@@ -322,9 +330,7 @@ export async function problemsInState(element: ReactElement, c: KioskCase): Prom
       const { loading } = useExhibit.getState();
       if (loading) problems.push('the exhibit never finished loading');
     }
-    for (const selector of c.expect) {
-      if (!container.ownerDocument.querySelector(selector)) problems.push(`nothing matches ${selector}`);
-    }
+    for (const selector of missing()) problems.push(`nothing matches ${selector}`);
     for (const line of logged) problems.push(`logged: ${line}`);
   } catch (error) {
     problems.push(`rendering threw ${describe(error)}`);
