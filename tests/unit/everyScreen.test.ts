@@ -19,14 +19,14 @@ beforeAll(async () => {
 });
 
 describe('every screen in every usual state renders without an error, a boundary stepping in, or an uncached selector', () => {
-  // One test per group (the kiosk's own states, then each visitor language), each well inside the timeout.
+  // One test per group (the kiosk's own states, then each visitor language). Dozens of renders each: a
+  // generous time limit, so a busy machine is no failure.
   it.each(['kiosk', 'zh-Hans', 'en', 'ja', 'id'])(
     '%s',
     async (group) => {
       const cases = usualStates(exhibit).filter((c) => c.group === group);
       expect(cases.length).toBeGreaterThanOrEqual(20);
       expect(await problemsInEveryState(createElement(KioskRoot), cases)).toEqual([]);
-      // Dozens of renders each: a generous limit, so a busy machine is no failure.
     },
     120_000,
   );
