@@ -221,8 +221,10 @@ test('a page whose whole tree keeps failing shows a calm notice and stops its he
   await requestsSoFar(page);
   expect(posts.beats()).toBeGreaterThanOrEqual(2);
 
-  // The next status poll answers nothing the kiosk can read: every render of the kiosk now fails.
-  await page.route(`**${api.status}`, (route) => route.fulfill({ json: null }));
+  // The next status poll says "closed until" a time that is no time: the closed screen cannot format it, so
+  // every render of the kiosk now fails (and keeps failing: nothing changes the status back).
+  const unreadable: KioskStatus = { open: false, outsideHours: 'closedScreen', nextChange: 'not a time' };
+  await page.route(`**${api.status}`, (route) => route.fulfill({ json: unreadable }));
   await page.clock.runFor(STATUS_POLL_MS);
   await expect(page.getByTestId('unavailable')).toBeVisible();
   await expect(page.getByTestId('unavailable')).toContainText('This exhibit is temporarily unavailable');
@@ -241,4 +243,5 @@ test('a page whose whole tree keeps failing shows a calm notice and stops its he
   const messages = posts.logged.map((line) => (JSON.parse(line) as { message: string }).message);
   expect(messages).toHaveLength(4);
   expect(messages.at(-1)).toContain('the kiosk failed to render (4 failures in a row;');
+  expect(messages.at(-1)).toContain('RangeError');
 });
