@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cueAt, cueText, parseTimestamp, parseVtt, VttSyntaxError, type Cue } from './vtt';
+import { cueAt, cueText, parseTimestamp, parseVtt, readVtt, VttSyntaxError, type Cue } from './vtt';
 
 describe('parseTimestamp', () => {
   it.each([
@@ -162,16 +160,60 @@ describe('parseVtt', () => {
     expect((error as VttSyntaxError).line).toBe(line);
     expect((error as VttSyntaxError).message).toMatch(message);
   });
+});
 
-  it('reads every sample narration caption file in media/audio', () => {
-    const dir = path.resolve(__dirname, '../../../media/audio');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.vtt'));
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      const cues = parseVtt(readFileSync(path.join(dir, file), 'utf8'));
-      expect(cues.length, file).toBeGreaterThan(0);
-      for (const cue of cues) expect(cue.text, file).not.toBe('');
-    }
+describe('readVtt: the good cues stay, each broken one is named by its line', () => {
+  const source = [
+    'WEBVTT',
+    '',
+    '00:00.000 --> 00:01.000',
+    'One',
+    '',
+    '00:01,000 --> 00:02.000',
+    'broken: comma',
+    '',
+    'two',
+    '00:02.000 --> 00:03.000',
+    'Two',
+    '',
+    '00:05.000 --> 00:04.000',
+    'broken: backwards',
+    '',
+    '00:01.500 --> 00:02.000',
+    'broken: out of order',
+    '',
+    '00:06.000 --> 00:07.000',
+    'Three',
+  ].join('\n');
+
+  it('keeps every good cue with the line of its timing', () => {
+    const read = readVtt(source);
+    expect(read.isVtt).toBe(true);
+    expect(read.cues.map((c) => c.text)).toEqual(['One', 'Two', 'Three']);
+    expect(read.cueLines).toEqual([3, 10, 19]);
+  });
+
+  it('names each broken cue by its line, in file order', () => {
+    expect(readVtt(source).problems.map((p) => [p.line, p.message])).toEqual([
+      [6, expect.stringMatching(/"00:01,000" is not a timestamp/)],
+      [13, expect.stringMatching(/before or when it starts/)],
+      [16, expect.stringMatching(/time order/)],
+    ]);
+  });
+
+  it('parseVtt, the strict form, throws at the first of them', () => {
+    expect(() => parseVtt(source)).toThrow(
+      new VttSyntaxError('"00:01,000" is not a timestamp (hh:mm:ss.ttt or mm:ss.ttt)', 6),
+    );
+  });
+
+  it('a file without the signature is not WebVTT and has no cues', () => {
+    expect(readVtt('<html>\n00:00.000 --> 00:01.000\nA')).toEqual({
+      isVtt: false,
+      cues: [],
+      cueLines: [],
+      problems: [{ line: 1, message: 'a WebVTT file must begin with "WEBVTT"' }],
+    });
   });
 });
 

@@ -1,5 +1,8 @@
 /**
- * A small, strict WebVTT reader for the narration's captions. Pure: text in, cues out.
+ * A small, strict WebVTT reader for the narration's captions. Pure: text in, cues out; neither Node nor DOM.
+ * Part of the contract: the kiosk reads captions with it (renderer/src/narration/useCaptions.ts) and the
+ * content checker checks every captions file with it (main/content/mediaFiles.ts), so what the checker
+ * passes is exactly what the kiosk shows.
  *
  * What it accepts (the part of https://www.w3.org/TR/webvtt1/ the exhibit uses):
  * - the `WEBVTT` signature on the first line (an optional byte-order mark, optional text after a space);
@@ -9,8 +12,10 @@
  *
  * Cue text is returned as plain text: tags such as `<v Speaker>`, `<b>`, `<i>`, `<c.loud>` and inline
  * timestamps are removed (a `<v>` speaker is kept apart as `voice`), and the five character references
- * WebVTT files use are decoded. Anything else malformed is an error with its line number, so a broken
- * captions file is found when the content is checked, not guessed at in front of a visitor.
+ * WebVTT files use are decoded. Anything else malformed is a problem with its line number.
+ *
+ * `readVtt` keeps every good cue and lists each broken one with its line (the kiosk shows the good cues;
+ * the checker names the broken ones); `parseVtt` is the strict form, throwing at the first broken cue.
  */
 
 export interface Cue {
@@ -78,15 +83,40 @@ export function cueText(payload: string): { text: string; voice?: string } {
   return voice === undefined ? { text } : { text, voice };
 }
 
-/** Every cue of a WebVTT file, in order. Throws `VttSyntaxError` when the file is not valid WebVTT. */
-export function parseVtt(source: string): Cue[] {
+/** A broken cue (or a missing signature), left out by `readVtt`. */
+export interface VttProblem {
+  /** 1-based line number in the file. */
+  line: number;
+  message: string;
+}
+
+export interface VttDocument {
+  /** False when the file is not WebVTT at all (no `WEBVTT` signature): it then has no cues. */
+  isVtt: boolean;
+  /** Every good cue, in order. */
+  cues: Cue[];
+  /** The line each cue's timing is on, beside `cues`. */
+  cueLines: number[];
+  /** Every broken cue, in file order; each is left out of `cues`. */
+  problems: VttProblem[];
+}
+
+const notCue = /^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$/;
+
+/** Every good cue of a WebVTT file, and every broken one by its line. Never throws. */
+export function readVtt(source: string): VttDocument {
   const lines = source
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n');
   const signature = lines[0] ?? '';
   if (!/^WEBVTT(?:[ \t].*)?$/.test(signature)) {
-    throw new VttSyntaxError('a WebVTT file must begin with "WEBVTT"', 1);
+    return {
+      isVtt: false,
+      cues: [],
+      cueLines: [],
+      problems: [{ line: 1, message: 'a WebVTT file must begin with "WEBVTT"' }],
+    };
   }
 
   // Split into blocks separated by blank lines, remembering where each begins.
@@ -105,61 +135,66 @@ export function parseVtt(source: string): Cue[] {
     current.lines.push(line);
   }
 
-  const cues: Cue[] = [];
+  const result: VttDocument = { isVtt: true, cues: [], cueLines: [], problems: [] };
   // The first block is the header (the signature and any header lines after it).
   for (const block of blocks.slice(1)) {
-    const first = block.lines[0] ?? '';
-    if (/^(?:NOTE|STYLE|REGION)(?:[ \t].*)?$/.test(first)) continue;
-
-    let timingIndex = 0;
-    let id: string | undefined;
-    if (!first.includes('-->')) {
-      id = first;
-      timingIndex = 1;
+    if (notCue.test(block.lines[0] ?? '')) continue;
+    const cue = readCue(block, result.cues[result.cues.length - 1]);
+    if ('problem' in cue) result.problems.push(cue.problem);
+    else {
+      result.cues.push(cue.cue);
+      result.cueLines.push(cue.line);
     }
-    const timingLine = block.lines[timingIndex];
-    const lineNumber = block.line + timingIndex;
-    if (timingLine === undefined || !timingLine.includes('-->')) {
-      throw new VttSyntaxError(
-        `a cue needs a timing line "start --> end" after its identifier "${first}"`,
-        lineNumber,
-      );
-    }
-    const timing = /^(\S+)[ \t]+-->[ \t]+(\S+)(?:[ \t]+.*)?$/.exec(timingLine);
-    if (!timing) throw new VttSyntaxError(`"${timingLine}" is not a timing line "start --> end"`, lineNumber);
-    const start = parseTimestamp(timing[1] ?? '');
-    const end = parseTimestamp(timing[2] ?? '');
-    if (start === null)
-      throw new VttSyntaxError(`"${timing[1]}" is not a timestamp (hh:mm:ss.ttt or mm:ss.ttt)`, lineNumber);
-    if (end === null)
-      throw new VttSyntaxError(`"${timing[2]}" is not a timestamp (hh:mm:ss.ttt or mm:ss.ttt)`, lineNumber);
-    if (end <= start)
-      throw new VttSyntaxError(
-        `the cue ends (${timing[2]}) before or when it starts (${timing[1]})`,
-        lineNumber,
-      );
-    const previous = cues[cues.length - 1];
-    if (previous && start < previous.start) {
-      throw new VttSyntaxError(
-        `the cue starts (${timing[1]}) before the cue above it; cues must be in time order`,
-        lineNumber,
-      );
-    }
-
-    const payloadLines = block.lines.slice(timingIndex + 1);
-    const arrow = payloadLines.findIndex((l) => l.includes('-->'));
-    if (arrow >= 0) {
-      throw new VttSyntaxError(
-        'cue text may not contain "-->" (is a blank line missing before this cue?)',
-        lineNumber + 1 + arrow,
-      );
-    }
-    const { text, voice } = cueText(payloadLines.join('\n'));
-    const cue: Cue = { start, end, text };
-    if (id !== undefined) cue.id = id;
-    if (voice !== undefined) cue.voice = voice;
-    cues.push(cue);
   }
+  return result;
+}
+
+/** One cue block, checked against the good cue before it. */
+function readCue(
+  block: { line: number; lines: string[] },
+  previous: Cue | undefined,
+): { cue: Cue; line: number } | { problem: VttProblem } {
+  const first = block.lines[0] ?? '';
+  let timingIndex = 0;
+  let id: string | undefined;
+  if (!first.includes('-->')) {
+    id = first;
+    timingIndex = 1;
+  }
+  const timingLine = block.lines[timingIndex];
+  const line = block.line + timingIndex;
+  const problem = (message: string, at = line) => ({ problem: { line: at, message } });
+  if (timingLine === undefined || !timingLine.includes('-->'))
+    return problem(`a cue needs a timing line "start --> end" after its identifier "${first}"`);
+  const timing = /^(\S+)[ \t]+-->[ \t]+(\S+)(?:[ \t]+.*)?$/.exec(timingLine);
+  if (!timing) return problem(`"${timingLine}" is not a timing line "start --> end"`);
+  const start = parseTimestamp(timing[1] ?? '');
+  const end = parseTimestamp(timing[2] ?? '');
+  if (start === null) return problem(`"${timing[1]}" is not a timestamp (hh:mm:ss.ttt or mm:ss.ttt)`);
+  if (end === null) return problem(`"${timing[2]}" is not a timestamp (hh:mm:ss.ttt or mm:ss.ttt)`);
+  if (end <= start) return problem(`the cue ends (${timing[2]}) before or when it starts (${timing[1]})`);
+  if (previous && start < previous.start)
+    return problem(`the cue starts (${timing[1]}) before the cue above it; cues must be in time order`);
+
+  const payloadLines = block.lines.slice(timingIndex + 1);
+  const arrow = payloadLines.findIndex((l) => l.includes('-->'));
+  if (arrow >= 0)
+    return problem(
+      'cue text may not contain "-->" (is a blank line missing before this cue?)',
+      line + 1 + arrow,
+    );
+  const { text, voice } = cueText(payloadLines.join('\n'));
+  const cue: Cue = { start, end, text };
+  if (id !== undefined) cue.id = id;
+  if (voice !== undefined) cue.voice = voice;
+  return { cue, line };
+}
+
+/** Every cue of a WebVTT file, in order. Throws `VttSyntaxError` at the first broken cue. */
+export function parseVtt(source: string): Cue[] {
+  const { cues, problems } = readVtt(source);
+  const first = problems[0];
+  if (first) throw new VttSyntaxError(first.message, first.line);
   return cues;
 }
 
