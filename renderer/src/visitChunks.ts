@@ -10,6 +10,10 @@ export const loadPhotoViewer = () =>
 export const loadNarrationPlayer = () =>
   import('./narration/NarrationPlayer').then((m) => ({ default: m.NarrationPlayer }));
 export const loadStaffPanel = () => import('./staff/StaffPanel').then((m) => ({ default: m.StaffPanel }));
+export const loadStaffDashboard = () =>
+  import('./staff/StaffDashboard').then((m) => ({ default: m.StaffDashboard }));
+
+import { loadEveryFont } from './fonts';
 
 let prefetched = false;
 
@@ -21,6 +25,7 @@ export function prefetchVisit(): void {
     void loadVisit();
     void loadPhotoViewer();
     void loadNarrationPlayer();
+    loadEveryFont();
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchAll, { timeout: 2_000 });
   else setTimeout(fetchAll, 500);

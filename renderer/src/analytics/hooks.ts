@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { recordEvent } from './recorder';
 
-/** A story is read: opened once, each chapter heading passed once, the end reached once (per opening). */
+/** A story is read: opened once, each chapter reached once, the end reached once (per opening). */
 export function useStoryAnalytics(item: string, chapter: number, progress: number): void {
   const seen = useRef<{ item: string; chapters: Set<number>; ended: boolean } | null>(null);
   useEffect(() => {
@@ -16,9 +16,11 @@ export function useStoryAnalytics(item: string, chapter: number, progress: numbe
   useEffect(() => {
     const s = seen.current;
     if (!s || s.item !== item) return;
-    if (chapter > 0 && !s.chapters.has(chapter)) {
-      s.chapters.add(chapter);
-      recordEvent({ name: 'storyChapter', item, chapter });
+    // Reaching a chapter means having come at least that far: a jump to chapter 3 reaches 1, 2 and 3.
+    for (let c = 1; c <= chapter; c++) {
+      if (s.chapters.has(c)) continue;
+      s.chapters.add(c);
+      recordEvent({ name: 'storyChapter', item, chapter: c });
     }
     // Read to the end: the last lines are on screen (a story shorter than the screen counts at once).
     if (progress >= 0.98 && !s.ended) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   api,
   STAFF_ACTIONS,
@@ -8,6 +8,10 @@ import {
 } from '../../../main/common/api';
 import { useExhibit } from '../data/exhibitStore';
 import { forceReset } from '../session/sessionClock';
+import { loadStaffDashboard } from '../visitChunks';
+
+/** The visitor figures (issue 16): their own chunk with the chart library, loaded when staff open them. */
+const StaffDashboard = lazy(loadStaffDashboard);
 
 /** What staff can do from the panel, in the contract's order (staff-facing, so in English only). */
 const STAFF_BUTTONS: Record<StaffActionName, { label: string; primary: boolean; testId?: string }> = {
@@ -22,6 +26,7 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
   const [message, setMessage] = useState('Enter the staff PIN.');
   const [health, setHealth] = useState<string>('');
   const [busy, setBusy] = useState(false);
+  const [figures, setFigures] = useState(false);
   const warnings = useExhibit((s) => s.status.staffWarnings) ?? [];
   // Closing the panel, or a visit reset (which closes it), revokes the staff token on the kiosk.
   const heldToken = useRef<string | null>(null);
@@ -118,7 +123,20 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
                   </button>
                 ),
               )}
+              <button
+                type="button"
+                className="secondary-button"
+                onClick={() => setFigures(true)}
+                data-testid="staff-figures"
+              >
+                Visitor figures
+              </button>
             </div>
+            {figures ? (
+              <Suspense fallback={null}>
+                <StaffDashboard token={token} onClose={() => setFigures(false)} />
+              </Suspense>
+            ) : null}
             <pre className="staff-health" data-testid="staff-health">
               {health}
             </pre>
