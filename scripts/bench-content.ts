@@ -10,7 +10,7 @@
  *
  * Not a test: it prints the figure. Target: under 3 s.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -63,7 +63,11 @@ export async function generateExhibit(root: string, mode: ImageMode): Promise<st
         `name: { en: Person ${i}, ja: 人物${i} }\nrole: { en: Witness, ja: 証人 }\nnationality: { en: Unknown, ja: 不明 }\nbiography:\n  en: |-\n    A biography of a few sentences.\n\n    A second paragraph.\n  ja: 略歴。\nportrait: ${pid(i)}\nsources: ["Bench"]\n`,
       ),
     );
-  await write('audio/voice.ogg', Buffer.concat([Buffer.from('OggS'), Buffer.alloc(60)]));
+  // A real Ogg Opus file: the checker reads its pages and length (a stub header is an error).
+  await write(
+    'audio/voice.ogg',
+    await readFile(new URL('../tests/fixtures/audio-formats/tone-1.5s.opus.ogg', import.meta.url)),
+  );
   await write('audio/voice.vtt', 'WEBVTT\n\n00:00.000 --> 00:01.000\nHello\n');
   for (let i = 0; i < DIARY; i++)
     jobs.push(

@@ -1,8 +1,11 @@
 /**
- * Builds the kiosk into out/: the renderer with Vite (out/renderer), the Electron main process and preload
- * with esbuild (out/main/index.cjs, out/preload/index.cjs). See docs/architecture.md for why not
- * electron-vite: its dev and preview commands start the Electron binary, which this project must be able
- * to build, preview and test without.
+ * Builds the kiosk into out/: the renderer with Vite (out/renderer), the Electron main process, its content
+ * worker and the preload with esbuild (out/main/index.cjs, out/main/contentWorker.cjs, out/preload/index.cjs).
+ * The content worker is an entry of its own: the main process starts it as a worker thread from beside
+ * itself (main/electron/index.ts), so a hostile content package never runs on the main thread.
+ *
+ * See docs/architecture.md for why not electron-vite: its dev and preview commands start the Electron
+ * binary, which this project must be able to build, preview and test without.
  */
 import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -15,6 +18,7 @@ await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info
 
 const electronEntries = [
   { entry: 'main/electron/index.ts', outfile: 'out/main/index.cjs' },
+  { entry: 'main/content/load/worker.ts', outfile: 'out/main/contentWorker.cjs' },
   { entry: 'main/electron/preload.ts', outfile: 'out/preload/index.cjs' },
 ].filter(({ entry }) => existsSync(entry));
 

@@ -3,11 +3,15 @@
  *
  * Checks an exhibit package (default: media) and prints every problem with its file, line, column and
  * field. Exits 1 when there is any error, 0 otherwise (warnings alone pass), 2 when it cannot run.
+ *
+ * The check runs the kiosk's own loader in a worker thread with the kiosk's time and memory budget (20 s,
+ * 384 MB of heap), so a package the kiosk would give up on is reported here the same way.
  */
 import path from 'node:path';
 import pc from 'picocolors';
 import { formatReport, NO_COLOURS } from '../main/content/check';
-import { loadExhibitPackage } from '../main/content/load';
+import { DEFAULT_LOAD_BUDGET, loadInWorker } from '../main/content/load/inWorker';
+import { contentWorkerFromSource } from '../main/content/load/workerLocation';
 import { countBySeverity } from '../main/content/problems';
 
 const USAGE = `Usage: npm run content:check -- [folder] [--json] [--drafts]
@@ -37,7 +41,15 @@ async function main(): Promise<number> {
   }
   const folder = folders[0] ?? 'media';
   const started = performance.now();
-  const result = await loadExhibitPackage(folder);
+  const outcome = await loadInWorker({ mediaDir: folder, options: {} }, contentWorkerFromSource());
+  if (outcome.status !== 'done') {
+    const budget = `${DEFAULT_LOAD_BUDGET.timeMs / 1000} s, ${DEFAULT_LOAD_BUDGET.memoryMb} MB`;
+    process.stderr.write(
+      `The check of ${folder} was stopped: ${outcome.message} (the kiosk's budget is ${budget}). The kiosk would give up on this package the same way and keep showing the last good version: look for a very large or deeply nested file.\n`,
+    );
+    return 1;
+  }
+  const result = outcome.result;
   const seconds = (performance.now() - started) / 1000;
   const { errors, warnings } = countBySeverity(result.problems);
   if (flags.has('--json')) {

@@ -18,6 +18,7 @@ import {
   type ContentLog,
   type ContentReport,
   type ContentService,
+  type ContentWorkerLocation,
 } from './contentService';
 import { kioskProtocolPolicy, loopbackPolicy } from './access';
 import { createKioskHandler, type KioskHandler } from './handler';
@@ -60,6 +61,12 @@ export interface BackendOptions {
   dataDir: string;
   log: BackendLog;
   host: BackendHost;
+  /**
+   * Where the content worker's code is: Electron passes its bundled out/main/contentWorker.cjs, the
+   * preview `contentWorkerFromSource()` (main/content/load/workerLocation.ts). Without it the backend
+   * starts, but the content cannot be loaded (the report says why): tests that need no content leave it out.
+   */
+  contentWorker?: ContentWorkerLocation;
   /** Clock (ms); Date.now by default. */
   now?: () => number;
 }
@@ -88,10 +95,21 @@ export function createBackend(options: BackendOptions): Backend {
   const staffWarnings = staffWarningsAtStart({ settingsProblems: problems.length, hours: settings.hours });
   const analytics = openAnalytics(options.dataDir, settings, log, now);
 
-  const content = createContentService({ mediaDir: options.mediaDir, derivedDir: options.derivedDir, log });
+  const content = createContentService({
+    mediaDir: options.mediaDir,
+    derivedDir: options.derivedDir,
+    log,
+    ...(options.contentWorker ? { worker: options.contentWorker } : {}),
+  });
 
-  const status = (): KioskStatus =>
-    host.status?.() ?? kioskStatusAt(settings.hours, new Date(now()), staffWarnings);
+  // The content's own warnings (a stopped load, images that could not be built) join the staff warnings.
+  const status = (): KioskStatus => {
+    const base = host.status?.() ?? kioskStatusAt(settings.hours, new Date(now()), staffWarnings);
+    const fromContent = content.staffWarnings();
+    return fromContent.length === 0
+      ? base
+      : { ...base, staffWarnings: [...(base.staffWarnings ?? []), ...fromContent] };
+  };
 
   // The analytics store's warnings (a damaged file moved aside, events dropped on a full disk) too.
   const statusWithAnalytics = (): KioskStatus => {

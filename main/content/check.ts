@@ -2,7 +2,7 @@
  * The content checker's report: what `npm run content:check` prints. Pure formatting over a `LoadResult`.
  */
 import type { DraftTranslation, LoadResult } from './load';
-import { countBySeverity, formatProblemLine, type Problem } from './problems';
+import { countBySeverity, escapeControl, formatProblemLine, type Problem } from './problems';
 
 export interface Colours {
   red(s: string): string;
@@ -57,8 +57,8 @@ export function draftLines(drafts: readonly DraftTranslation[], prefix: string):
     byLanguage.set(d.language, [...(byLanguage.get(d.language) ?? []), prefix + d.file]);
   const lines: string[] = [];
   for (const [lang, files] of [...byLanguage].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`  ${lang} (${files.length}):`);
-    for (const f of files.sort()) lines.push(`    ${f}`);
+    lines.push(`  ${escapeControl(lang)} (${files.length}):`);
+    for (const f of files.sort()) lines.push(`    ${escapeControl(f)}`);
   }
   return lines;
 }

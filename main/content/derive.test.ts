@@ -52,6 +52,20 @@ describe('ensureDerivatives', () => {
     expect((await readdir(derivedDir)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('never rasterises a file whose bytes are not the image its name says (an SVG named .png)', async () => {
+    const { mediaDir, derivedDir } = await packageWithImages();
+    await writeFile(
+      path.join(mediaDir, 'photos', 'drawing.png'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40"/></svg>',
+    );
+    const summary = await ensureDerivatives(mediaDir, derivedDir);
+    expect(summary.failed).toContainEqual({
+      file: 'photos/drawing.png',
+      message: expect.stringMatching(/not a PNG image/),
+    });
+    expect((await readDerivativeManifest(derivedDir)).sources['photos/drawing.png']).toBeUndefined();
+  });
+
   it('rebuilds a changed image into a new folder and removes the old one', async () => {
     const { mediaDir, derivedDir } = await packageWithImages();
     await ensureDerivatives(mediaDir, derivedDir);

@@ -17,11 +17,13 @@
  */
 import { writeFileAtomically } from '../files/atomicWrite';
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { IMAGE_EXTENSIONS } from './schema';
-import { MAX_IMAGE_PIXELS } from './mediaFiles';
+import { imageMismatch, MAX_IMAGE_PIXELS } from './mediaFiles';
+import { checkPackageFile, withByteSource } from './packageFiles';
 
 export const THUMBNAIL_SIZE = 480;
 export const DISPLAY_SIZE = 2560;
@@ -112,6 +114,13 @@ export function contentHash(bytes: Uint8Array): string {
     .slice(0, 24);
 }
 
+/** `contentHash` of a file, read as a stream (a large scan is never held in memory whole). */
+export async function contentHashOfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.update('\n').update(DERIVATIVE_SETTINGS).digest('hex').slice(0, 24);
+}
+
 /** Every image file under `photos/` (hidden files and folders skipped), relative to the package. */
 export async function listPhotoImages(mediaDir: string): Promise<string[]> {
   const out: string[] = [];
@@ -166,9 +175,9 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** Build the three derivatives of one image into `<derivedDir>/<hash>/`. */
+/** Build the three derivatives of one image (a file, or its bytes) into `<derivedDir>/<hash>/`. */
 export async function buildDerivatives(
-  bytes: Buffer,
+  image: string | Buffer,
   derivedDir: string,
   hash: string,
 ): Promise<DerivativeBuild> {
@@ -176,8 +185,8 @@ export async function buildDerivatives(
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
   try {
-    const input = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
-    const meta = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+    const input = () => sharp(image, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).rotate();
+    const meta = await sharp(image, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
     const oriented = meta.autoOrient ?? meta;
     const width = oriented.width ?? meta.width ?? 0;
     const height = oriented.height ?? meta.height ?? 0;
@@ -253,9 +262,11 @@ export async function ensureDerivatives(
   const inFlight = new Map<string, Promise<DerivativeBuild>>();
 
   async function one(relative: string): Promise<void> {
-    const absolute = path.join(mediaDir, ...relative.split('/'));
     try {
-      const info = await stat(absolute);
+      // The package's one path rule and size limit, as for every read of content (packageFiles.ts).
+      const file = await checkPackageFile(mediaDir, relative, 'image');
+      if (!file.ok) throw new Error(file.message);
+      const info = { size: file.size, mtimeMs: file.mtimeMs };
       const known = manifest.sources[relative];
       if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
         const build = manifest.builds[known.hash];
@@ -266,9 +277,11 @@ export async function ensureDerivatives(
           return;
         }
       }
-      if (info.size > 200 * 1024 * 1024) throw new Error('the image is larger than 200 MB');
-      const bytes = await readFile(absolute);
-      const hash = contentHash(bytes);
+      // Only what its name says: an SVG (or an HTML page) named .png never reaches sharp.
+      const head = await withByteSource(file.real, (source) => source.read(0, 64));
+      const mismatch = imageMismatch(relative, head);
+      if (mismatch) throw new Error(mismatch.message);
+      const hash = await contentHashOfFile(file.real);
       const existing = manifest.builds[hash];
       if (existing && (await exists(path.join(derivedDir, hash, existing.display)))) {
         sources[relative] = { size: info.size, mtimeMs: info.mtimeMs, hash };
@@ -279,7 +292,7 @@ export async function ensureDerivatives(
       // Two files with the same bytes: build once.
       let pending = inFlight.get(hash);
       if (!pending) {
-        pending = buildDerivatives(bytes, derivedDir, hash);
+        pending = buildDerivatives(file.real, derivedDir, hash);
         inFlight.set(hash, pending);
       }
       manifest.builds[hash] = await pending;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToBlocks, splitFrontMatter } from './markdown';
+import {
+  firstTooDeepLine,
+  lineDepth,
+  markdownToBlocks,
+  MAX_MARKDOWN_DEPTH,
+  splitFrontMatter,
+} from './markdown';
 
 describe('splitFrontMatter', () => {
   it('splits and keeps line offsets', () => {
@@ -87,5 +93,51 @@ describe('markdownToBlocks', () => {
     expect(markdownToBlocks('Look ![](photo:a) here', 'f.md', 0).problems[0]?.code).toBe(
       'markdown-photo-inline',
     );
+  });
+});
+
+describe('nesting, measured before parsing', () => {
+  it.each([
+    ['plain text', 0],
+    ['> quote', 1],
+    ['> > > three quotes', 3],
+    ['>>> glued', 3],
+    ['- item', 1],
+    ['1. item', 1],
+    ['  - nested item', 2],
+    ['    - deeper item', 3],
+    ['- > - > mixed', 4],
+    ['* * *', 0],
+    ['- - -', 0],
+    ['-not a list', 0],
+    ['12345678901. too long for a number marker', 0],
+    ['\t- tab-indented item', 3],
+  ])('%j is %d deep', (line, depth) => {
+    expect(lineDepth(line)).toBe(depth);
+  });
+
+  it('names the first line past the limit', () => {
+    const body = ['ok', '> > fine', `${'> '.repeat(MAX_MARKDOWN_DEPTH + 1)}too deep`, '> '.repeat(40)].join(
+      '\n',
+    );
+    expect(firstTooDeepLine(body)).toBe(3);
+    expect(firstTooDeepLine('a\n> b\n- c')).toBeNull();
+  });
+
+  it('a body past the limit is refused at that line without parsing, and its blocks left out', () => {
+    const result = markdownToBlocks(`Intro\n\n${'>'.repeat(20_000)} deep`, 'f.md', 5);
+    expect(result.blocks).toEqual([]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 8, column: 1, code: 'markdown-too-deep' }),
+    ]);
+  });
+
+  it('a body of the greatest allowed depth is read', () => {
+    const body = `${'> '.repeat(MAX_MARKDOWN_DEPTH)}deep`;
+    const result = markdownToBlocks(body, 'f.md', 0);
+    expect(result.problems).toEqual([]);
+    let depth = 0;
+    for (let b = result.blocks[0]; b?.type === 'quote'; b = b.children[0]) depth++;
+    expect(depth).toBe(MAX_MARKDOWN_DEPTH);
   });
 });

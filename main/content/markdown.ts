@@ -54,6 +54,53 @@ export interface StoryMarkdown {
 
 const PHOTO_EMBED = /^photo:([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
+/** The longest story body read (characters); the file itself is limited to 1 MB (packageFiles.ts). */
+export const MAX_MARKDOWN_CHARS = 1024 * 1024;
+/** How deeply quotes and lists may sit inside each other; a story needs two or three levels. */
+export const MAX_MARKDOWN_DEPTH = 20;
+
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * How deeply one line of Markdown nests, counted without parsing: each `>` and list marker at its start,
+ * and each two columns of indentation before them (a nested list item is indented, not marked twice).
+ * Never less than the nesting a parser would find, so a cap on it holds before parsing starts. Pure.
+ */
+export function lineDepth(line: string): number {
+  let i = 0;
+  let indent = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) {
+    indent += line[i] === '\t' ? 4 - (indent % 4) : 1;
+    i++;
+  }
+  if (THEMATIC_BREAK.test(line)) return Math.floor(indent / 2);
+  let markers = 0;
+  for (;;) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    const rest = line.slice(i, i + 11);
+    const marker = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/.exec(rest);
+    if (!marker) break;
+    markers++;
+    i += marker[0].length;
+  }
+  return markers + Math.floor(indent / 2);
+}
+
+/** The first line of a body that nests deeper than `max` (1-based within the body), or null. Pure. */
+export function firstTooDeepLine(body: string, max = MAX_MARKDOWN_DEPTH): number | null {
+  let line = 1;
+  let start = 0;
+  while (start <= body.length) {
+    const end = body.indexOf('\n', start);
+    const text = body.slice(start, end === -1 ? body.length : end);
+    if (lineDepth(text) > max) return line;
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return null;
+}
+
 /** Parse a story's Markdown body into blocks. Pure. `lineOffset` = lines before the body in the file. */
 export function markdownToBlocks(body: string, file: string, lineOffset: number): StoryMarkdown {
   const problems: Problem[] = [];
@@ -258,20 +305,44 @@ export function markdownToBlocks(body: string, file: string, lineOffset: number)
     return out;
   }
 
-  let tree;
-  try {
-    tree = fromMarkdown(body);
-  } catch (error) {
+  // Limits first: a parser given 20,000 ">" or lists 3,000 levels deep runs out of stack or time.
+  if (body.length > MAX_MARKDOWN_CHARS) {
     problems.push({
       severity: 'error',
       file,
       line: lineOffset + 1,
-      message: `the Markdown cannot be read (${String(error)})`,
-      code: 'markdown-unreadable',
+      message: `the story is longer than ${MAX_MARKDOWN_CHARS.toLocaleString('en')} characters; split it into several stories`,
+      code: 'markdown-too-large',
     });
     return { blocks: [], problems, photos };
   }
-  return { blocks: blocks(tree.children), problems, photos };
+  const deep = firstTooDeepLine(body);
+  if (deep !== null) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: lineOffset + deep,
+      column: 1,
+      message: `quotes (>) and lists are nested more than ${MAX_MARKDOWN_DEPTH} levels deep here; a story needs only a few`,
+      code: 'markdown-too-deep',
+    });
+    return { blocks: [], problems, photos };
+  }
+  try {
+    return { blocks: blocks(fromMarkdown(body).children), problems, photos };
+  } catch (error) {
+    const tooDeep = error instanceof RangeError;
+    problems.push({
+      severity: 'error',
+      file,
+      line: lineOffset + 1,
+      message: tooDeep
+        ? 'the Markdown is nested too deeply to be read'
+        : `the Markdown cannot be read (${String(error)})`,
+      code: tooDeep ? 'markdown-too-deep' : 'markdown-unreadable',
+    });
+    return { blocks: [], problems, photos: [] };
+  }
 }
 
 /** Join neighbouring text pieces (left apart by removed HTML or links) into one. */

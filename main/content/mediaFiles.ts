@@ -1,37 +1,18 @@
 /**
- * Checking the files a package refers to: images (decoded with sharp), narration audio (by its first
- * bytes) and WebVTT captions.
+ * Checking the files a package refers to, each through the package's one path rule and size limits
+ * (packageFiles.ts): images decoded in full with sharp after their first bytes are seen to be the format
+ * their name says, narration audio read header page by header page with its length (audioFormat.ts), and
+ * WebVTT captions parsed cue by cue with the kiosk's own reader (main/common/vtt.ts).
  */
-import { open, stat } from 'node:fs/promises';
 import sharp from 'sharp';
+import { readVtt, type VttProblem } from '../common/vtt';
+import { audioKind, readAudio, type AudioInfo, type AudioKind } from './audioFormat';
+import { checkPackageFile, FILE_LIMITS, withByteSource, type FileKind } from './packageFiles';
 
 export const MAX_IMAGE_PIXELS = 400_000_000;
-export const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = FILE_LIMITS.image;
 
 export type FileCheck<T = object> = ({ ok: true } & T) | { ok: false; code: string; message: string };
-
-async function firstBytes(file: string, count: number): Promise<Buffer | null> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-    const buffer = Buffer.alloc(count);
-    const { bytesRead } = await handle.read(buffer, 0, count, 0);
-    return buffer.subarray(0, bytesRead);
-  } catch {
-    return null;
-  } finally {
-    await handle?.close();
-  }
-}
-
-async function isFile(file: string): Promise<{ size: number; mtimeMs: number } | null> {
-  try {
-    const info = await stat(file);
-    return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface ImageInfo {
   width: number;
@@ -41,29 +22,85 @@ export interface ImageInfo {
   mtimeMs: number;
 }
 
-const IMAGE_FORMATS: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP' };
+type ImageFormat = 'jpeg' | 'png' | 'webp';
+const IMAGE_FORMATS: Record<ImageFormat, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP' };
+const IMAGE_FORMAT_OF_EXTENSION: Record<string, ImageFormat> = {
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  png: 'png',
+  webp: 'webp',
+};
 
-/** Read an image's size with sharp, enforcing the package limits. `shown` is how the message names it. */
-export async function checkImage(file: string, shown: string): Promise<FileCheck<ImageInfo>> {
-  const info = await isFile(file);
-  if (!info) return { ok: false, code: 'missing-file', message: `the image file "${shown}" does not exist` };
-  if (info.size === 0)
-    return { ok: false, code: 'corrupt-image', message: `the image file "${shown}" is empty (0 bytes)` };
-  if (info.size > MAX_IMAGE_BYTES)
+/** What the first bytes of a file say it is: one of the kiosk's image formats, or a word for another. Pure. */
+export function imageKind(head: Uint8Array): ImageFormat | string | null {
+  const text = String.fromCharCode(...head.subarray(0, 64));
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
+  if (text.startsWith('\x89PNG\r\n\x1a\n')) return 'png';
+  if (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') return 'webp';
+  if (text.startsWith('GIF8')) return 'GIF';
+  if (/^(II\*\0|MM\0\*)/.test(text)) return 'TIFF';
+  if (text.slice(4, 12) === 'ftypavif' || text.slice(4, 12) === 'ftypheic') return 'AVIF or HEIC';
+  if (/^\s*(<\?xml|<svg|<!DOCTYPE svg)/i.test(text)) return 'SVG';
+  if (/^\s*<(!DOCTYPE html|html|head|body|script)/i.test(text)) return 'HTML';
+  return null;
+}
+
+/**
+ * Why a file's bytes are not the image format its name says, or null when they are. Checked before sharp
+ * ever sees a file, so an SVG (or anything else) named .png is never rasterised. Pure.
+ */
+export function imageMismatch(name: string, head: Uint8Array): { code: string; message: string } | null {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  const expected = IMAGE_FORMAT_OF_EXTENSION[ext];
+  const actual = imageKind(head);
+  if (expected && actual === expected) return null;
+  if (actual === null)
     return {
-      ok: false,
-      code: 'image-too-large',
-      message: `the image "${shown}" is ${Math.round(info.size / 1048576)} MB; the limit is 200 MB`,
+      code: 'corrupt-image',
+      message: `"${name}" cannot be read as an image; it may be damaged or not really a JPEG, PNG or WebP file`,
     };
+  if (actual in IMAGE_FORMATS) {
+    const real = actual === 'jpeg' ? 'jpg' : actual;
+    return {
+      code: 'wrong-image-format',
+      message: `"${name}" is really a ${IMAGE_FORMATS[actual as ImageFormat]} image; rename it to end in .${real}`,
+    };
+  }
+  return {
+    code: 'wrong-image-format',
+    message: `"${name}" is ${/^(SVG|HTML|AVIF)/.test(actual) ? 'an' : 'a'} ${actual} file, not a ${expected ? IMAGE_FORMATS[expected] : 'JPEG, PNG or WebP'} image; save it as JPEG, PNG or WebP`,
+  };
+}
+
+const subjectFor = (word: string, relative: string) => `the ${word} file "${relative}"`;
+
+/** Check an image of the package: path rule, size, format by its first bytes, then a full decode. */
+export async function checkImage(
+  mediaDir: string,
+  relative: string,
+  options: { decode?: boolean } = {},
+): Promise<FileCheck<ImageInfo>> {
+  const file = await checkPackageFile(mediaDir, relative, 'image', subjectFor('image', relative));
+  if (!file.ok) return file.code === 'file-too-large' ? { ...file, code: 'image-too-large' } : file;
+  const info = { size: file.size, mtimeMs: file.mtimeMs };
+  if (options.decode === false) return { ok: true, width: 0, height: 0, format: 'unknown', ...info };
+  if (file.size === 0)
+    return { ok: false, code: 'corrupt-image', message: `the image file "${relative}" is empty (0 bytes)` };
+  let head: Uint8Array;
   try {
-    const meta = await sharp(file, { limitInputPixels: false, failOn: 'error' }).metadata();
-    const format = meta.format ?? 'unknown';
-    if (!IMAGE_FORMATS[format])
-      return {
-        ok: false,
-        code: 'wrong-image-format',
-        message: `"${shown}" is a ${format.toUpperCase()} image; save it as JPEG, PNG or WebP`,
-      };
+    head = await withByteSource(file.real, (source) => source.read(0, 64));
+  } catch {
+    return { ok: false, code: 'unreadable-file', message: `the image file "${relative}" cannot be read` };
+  }
+  const mismatch = imageMismatch(relative, head);
+  if (mismatch) return { ok: false, ...mismatch };
+  try {
+    const image = sharp(file.real, {
+      limitInputPixels: MAX_IMAGE_PIXELS,
+      failOn: 'error',
+      sequentialRead: true,
+    });
+    const meta = await image.metadata();
     const oriented = meta.autoOrient ?? meta;
     const width = oriented.width ?? meta.width;
     const height = oriented.height ?? meta.height;
@@ -71,62 +108,57 @@ export async function checkImage(file: string, shown: string): Promise<FileCheck
       return {
         ok: false,
         code: 'corrupt-image',
-        message: `the image "${shown}" has no size; it may be damaged`,
+        message: `the image "${relative}" has no size; it may be damaged`,
       };
-    if (width * height > MAX_IMAGE_PIXELS)
+    // Decode every pixel: a truncated or damaged scan fails here, not in front of a visitor.
+    await image.stats();
+    return { ok: true, width, height, format: meta.format ?? 'unknown', ...info };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/pixel limit/i.test(text))
       return {
         ok: false,
         code: 'image-too-large',
-        message: `the image "${shown}" is ${width}×${height} (${Math.round((width * height) / 1e6)} megapixels); the limit is 400 megapixels`,
+        message: `the image "${relative}" has more than ${MAX_IMAGE_PIXELS / 1e6} megapixels, the limit`,
       };
-    return { ok: true, width, height, format, size: info.size, mtimeMs: info.mtimeMs };
-  } catch {
     return {
       ok: false,
       code: 'corrupt-image',
-      message: `"${shown}" cannot be read as an image; it may be damaged or not really a JPEG, PNG or WebP file`,
+      message: `"${relative}" cannot be read as an image to its end; it may be damaged or cut off (${text.split('\n')[0]})`,
     };
   }
 }
 
-/** What kind of audio the first bytes say a file is, if any the kiosk plays. Pure. */
-export function audioKind(head: Uint8Array): 'ogg' | 'mp3' | 'm4a' | null {
-  if (head.length >= 4 && head[0] === 0x4f && head[1] === 0x67 && head[2] === 0x67 && head[3] === 0x53)
-    return 'ogg';
-  if (head.length >= 3 && head[0] === 0x49 && head[1] === 0x44 && head[2] === 0x33) return 'mp3';
-  if (head.length >= 2 && head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0) return 'mp3';
-  if (head.length >= 8 && head[4] === 0x66 && head[5] === 0x74 && head[6] === 0x79 && head[7] === 0x70)
-    return 'm4a';
-  return null;
-}
+const EXPECTED_AUDIO: Record<string, AudioKind> = { ogg: 'ogg', opus: 'ogg', mp3: 'mp3', m4a: 'm4a' };
 
-const EXPECTED_AUDIO: Record<string, 'ogg' | 'mp3' | 'm4a'> = {
-  ogg: 'ogg',
-  opus: 'ogg',
-  mp3: 'mp3',
-  m4a: 'm4a',
-};
-
-export async function checkAudio(file: string, shown: string): Promise<FileCheck> {
-  const info = await isFile(file);
-  if (!info) return { ok: false, code: 'missing-file', message: `the audio file "${shown}" does not exist` };
-  const head = await firstBytes(file, 12);
-  const kind = head ? audioKind(head) : null;
-  if (!kind)
-    return {
-      ok: false,
-      code: 'corrupt-audio',
-      message: `"${shown}" is not an audio file the kiosk can play (Ogg, MP3 or M4A); it may be damaged`,
-    };
-  const ext = shown.toLowerCase().split('.').pop() ?? '';
-  const expected = EXPECTED_AUDIO[ext];
-  if (expected && expected !== kind)
-    return {
-      ok: false,
-      code: 'wrong-audio-format',
-      message: `"${shown}" is really ${kind.toUpperCase()} audio; rename it to end in .${kind}`,
-    };
-  return { ok: true };
+/** Check a narration's audio: path rule, size, format by its first bytes, header pages and length. */
+export async function checkAudio(mediaDir: string, relative: string): Promise<FileCheck<AudioInfo>> {
+  const file = await checkPackageFile(mediaDir, relative, 'audio', subjectFor('audio', relative));
+  if (!file.ok) return file;
+  const corrupt = (why: string) => ({
+    ok: false as const,
+    code: 'corrupt-audio',
+    message: `"${relative}" is not an audio file the kiosk can play (Ogg, MP3 or M4A): ${why}`,
+  });
+  try {
+    return await withByteSource(file.real, async (source) => {
+      const kind = audioKind(await source.read(0, 12));
+      if (!kind) return corrupt('its first bytes are not Ogg, MP3 or M4A');
+      const expected = EXPECTED_AUDIO[relative.toLowerCase().split('.').pop() ?? ''];
+      if (expected && expected !== kind)
+        return {
+          ok: false as const,
+          code: 'wrong-audio-format',
+          message: `"${relative}" is really ${kind.toUpperCase()} audio; rename it to end in .${kind}`,
+        };
+      const read = await readAudio(source, kind);
+      return read.ok
+        ? { ok: true as const, format: read.format, seconds: read.seconds }
+        : corrupt(read.reason);
+    });
+  } catch (error) {
+    return corrupt(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** True when text starts like a WebVTT file ("WEBVTT", then a space, tab or line end). Pure. */
@@ -134,16 +166,47 @@ export function looksLikeWebVtt(head: string): boolean {
   return /^\uFEFF?WEBVTT([ \t\r\n]|$)/.test(head);
 }
 
-export async function checkCaptions(file: string, shown: string): Promise<FileCheck> {
-  const info = await isFile(file);
-  if (!info)
-    return { ok: false, code: 'missing-file', message: `the captions file "${shown}" does not exist` };
-  const head = await firstBytes(file, 16);
-  if (!head || !looksLikeWebVtt(head.toString('utf8')))
+export interface CaptionsInfo {
+  /** Start of each good cue, and the line its timing is on. */
+  cues: { start: number; line: number }[];
+  /** Each broken cue (left out by the kiosk), by line. */
+  problems: VttProblem[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Check a captions file with the kiosk's own WebVTT reader. Broken cues are listed, not fatal. */
+export async function checkCaptions(mediaDir: string, relative: string): Promise<FileCheck<CaptionsInfo>> {
+  const kind: FileKind = 'captions';
+  const file = await checkPackageFile(mediaDir, relative, kind, subjectFor('captions', relative));
+  if (!file.ok) return file;
+  let text: string;
+  try {
+    const bytes = await withByteSource(file.real, (source) => source.read(0, FILE_LIMITS.captions + 1));
+    if (bytes.length > FILE_LIMITS.captions)
+      return {
+        ok: false,
+        code: 'file-too-large',
+        message: `the captions file "${relative}" grew past its limit`,
+      };
+    text = utf8.decode(bytes);
+  } catch {
     return {
       ok: false,
       code: 'corrupt-captions',
-      message: `"${shown}" is not a WebVTT captions file: its first line must be "WEBVTT"`,
+      message: `"${relative}" is not UTF-8 text; save it again choosing the UTF-8 encoding`,
     };
-  return { ok: true };
+  }
+  const read = readVtt(text);
+  if (!read.isVtt)
+    return {
+      ok: false,
+      code: 'corrupt-captions',
+      message: `"${relative}" is not a WebVTT captions file: its first line must be "WEBVTT"`,
+    };
+  return {
+    ok: true,
+    cues: read.cues.map((cue, i) => ({ start: cue.start, line: read.cueLines[i] ?? 1 })),
+    problems: read.problems,
+  };
 }

@@ -50,10 +50,28 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
-/** `media/photos/x.yaml:7:3  caption.en  expected text, found a number` */
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a package (a file name, a field, a value) made safe for one line of output: line breaks, tabs,
+ * escape sequences and other control characters, and the characters that reorder text on screen (bidi
+ * controls, line and paragraph separators) are written out as `\n`, `\u001b`, … so a file name cannot
+ * forge a line of the checker's report or of the kiosk's log. Pure.
+ */
+// eslint-disable-next-line no-control-regex -- escaping control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function escapeControl(text: string): string {
+  return text.replace(UNSAFE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `media/photos/x.yaml:7:3  caption.en  expected text, found a number`, always one line. */
 export function formatProblemLine(p: Problem, prefix = ''): string {
-  const where = [prefix + p.file, p.line, p.line !== undefined ? p.column : undefined]
+  const where = [escapeControl(prefix + p.file), p.line, p.line !== undefined ? p.column : undefined]
     .filter((x) => x !== undefined)
     .join(':');
-  return [where, p.field, p.message].filter((x) => x !== undefined && x !== '').join('  ');
+  return [where, p.field, p.message]
+    .filter((x) => x !== undefined && x !== '')
+    .map((x) => escapeControl(String(x)))
+    .join('  ');
 }

@@ -34,7 +34,8 @@ const YAML_MESSAGES: Partial<Record<string, string>> = {
     'a backslash (\\) inside double quotes starts an escape that is not valid; use single quotes',
   KEY_OVER_1024_CHARS: 'a field name is too long; is a colon missing after it?',
   MULTIPLE_DOCS: 'the file contains more than one YAML document (a line with only --- ); remove it',
-  RESOURCE_EXHAUSTION: 'the file uses too many aliases (*name); write the values out instead',
+  // yaml reports a structure too deep to compose (its stack ran out) as RESOURCE_EXHAUSTION.
+  RESOURCE_EXHAUSTION: 'the file is nested too deeply (lists and fields inside each other) to be read',
   BAD_ALIAS: 'an alias (*name) refers to an anchor (&name) that does not exist',
   BLOCK_IN_FLOW: 'a multi-line value is written inside brackets [ ] or braces { }',
 };
@@ -60,6 +61,68 @@ function specificYamlMessage(message: string): string | undefined {
   return undefined;
 }
 
+/** How deeply lists and fields may sit inside each other; the exhibit's files need four or five levels. */
+export const MAX_YAML_DEPTH = 50;
+
+/**
+ * The first line (1-based) where the YAML nests deeper than `max`, found without parsing: block nesting
+ * by the indentation of the lines above and the "- " markers at the line's start, flow nesting by the
+ * brackets of a value written in [ ] or { } (quoted text skipped). Never less than the depth a parser
+ * would find, give or take one level, so a cap on it holds before parsing starts. Pure.
+ */
+export function firstTooDeepYamlLine(text: string, max = MAX_YAML_DEPTH): number | null {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote: '"' | "'" | null = null;
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n] ?? '';
+    let i = 0;
+    let block = indents.length;
+    if (flow === 0) {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.startsWith('#')) continue;
+      while (line[i] === ' ') i++;
+      while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= i) indents.pop();
+      indents.push(i);
+      let dashes = 0;
+      while (line[i] === '-' && (line[i + 1] === ' ' || line[i + 1] === undefined)) {
+        dashes++;
+        i += 2;
+        while (line[i] === ' ') i++;
+      }
+      block = indents.length + dashes;
+      if (block > max) return n + 1;
+      // A flow value starts the line (after "- ") or follows "key: ".
+      if (line[i] !== '[' && line[i] !== '{') {
+        const colon = line.slice(i).search(/:[ \t]+[[{]/);
+        if (colon < 0) continue;
+        i += colon + 1;
+        while (line[i] === ' ' || line[i] === '\t') i++;
+      }
+    }
+    for (; i < line.length; i++) {
+      const c = line[i];
+      if (quote) {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) quote = null;
+        continue;
+      }
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (line[i - 1] === ' ' || line[i - 1] === '\t')) break;
+      else if (c === '[' || c === '{') {
+        if (block + ++flow > max) return n + 1;
+      } else if (c === ']' || c === '}') {
+        if (--flow <= 0) {
+          flow = 0;
+          break;
+        }
+      }
+    }
+  }
+  return null;
+}
+
 /** yaml's own message without its "at line X, column Y:" tail and code excerpt. */
 function shortYamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
@@ -74,6 +137,19 @@ export function parseYamlSource(
   const lineOffset = options.lineOffset ?? 0;
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
+  const tooDeep = firstTooDeepYamlLine(text);
+  if (tooDeep !== null) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: tooDeep + lineOffset,
+      column: 1,
+      message: `the file is nested too deeply here (more than ${MAX_YAML_DEPTH} levels of lists and fields inside each other); the exhibit's files need only a few`,
+      code: 'yaml-too-deep',
+    });
+    const nowhere = () => undefined;
+    return { data: undefined, problems, ok: false, locate: nowhere, locateKey: nowhere };
+  }
   let doc: Document | undefined;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
@@ -99,7 +175,12 @@ export function parseYamlSource(
         message: plain
           ? `${plain} (YAML syntax)`
           : `the YAML syntax is not valid here: ${shortYamlMessage(error.message)}`,
-        code: error.code === 'DUPLICATE_KEY' ? 'duplicate-field' : 'yaml-syntax',
+        code:
+          error.code === 'DUPLICATE_KEY'
+            ? 'duplicate-field'
+            : error.code === 'RESOURCE_EXHAUSTION'
+              ? 'yaml-too-deep'
+              : 'yaml-syntax',
       });
     }
   }
@@ -109,13 +190,19 @@ export function parseYamlSource(
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
+      // yaml stops at maxAliasCount with "Excessive alias count indicates a resource exhaustion attack".
+      const aliases = /alias/i.test(String(error));
       problems.push({
         severity: 'error',
         file,
         line: 1 + lineOffset,
         column: 1,
-        message: `the file cannot be read: ${String(error)}`,
-        code: 'yaml-syntax',
+        message: aliases
+          ? 'the file uses too many aliases (*name); write the values out instead'
+          : error instanceof RangeError
+            ? 'the file is nested too deeply (lists and fields inside each other) to be read'
+            : `the file cannot be read: ${String(error)}`,
+        code: aliases ? 'yaml-aliases' : error instanceof RangeError ? 'yaml-too-deep' : 'yaml-syntax',
       });
     }
   }

@@ -70,6 +70,8 @@ async function start(): Promise<void> {
     derivedDir: paths.derivedDir,
     dataDir: path.dirname(paths.stateFile),
     log: { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
+    // Bundled beside this file by scripts/build.ts (out/main/contentWorker.cjs).
+    contentWorker: { file: path.join(__dirname, 'contentWorker.cjs') },
     host: {
       kind: 'electron',
       exit: () => void later(() => app.exit(0)),

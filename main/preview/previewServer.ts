@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend, type BackendLog } from '../backend/createBackend';
+import { contentWorkerFromSource } from '../content/load/workerLocation';
 import { serveOnLoopback, type LoopbackServer } from './loopback';
 
 export interface PreviewServerOptions {
@@ -50,6 +51,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     dataDir,
     log: options.log ?? consoleLog,
     host: { kind: 'preview' },
+    // The preview runs under tsx: the worker runs from its TypeScript source.
+    contentWorker: contentWorkerFromSource(),
   });
   await backend.content.reload();
   const server = await serveOnLoopback(backend.handler, options.port ?? 0);

@@ -6,7 +6,9 @@
  */
 import path from 'node:path';
 import type { Lang } from '../../common/exhibit';
+import type { AudioInfo } from '../audioFormat';
 import type { ViolenceWordLists } from '../contentNotes';
+import type { CaptionsInfo, FileCheck, ImageInfo } from '../mediaFiles';
 import { formatField, type FieldPath, type Problem, type Severity } from '../problems';
 import type { Locator } from '../validate';
 import { defaultUrlFor, type DraftTranslation, type LoadOptions, type UrlArea } from './types';
@@ -85,6 +87,15 @@ export interface LoadContext {
   /** Ids of the items that were read without errors. */
   usable: Record<Kind, Set<string>>;
   sites: ReferenceSite[];
+
+  /** Each media file checked once per load, however many items name it (by package-relative path). */
+  checks: {
+    images: Map<string, Promise<FileCheck<ImageInfo>>>;
+    audio: Map<string, Promise<FileCheck<AudioInfo>>>;
+    captions: Map<string, Promise<FileCheck<CaptionsInfo>>>;
+    /** Captions and narration pairs whose timing has been compared. */
+    timing: Set<string>;
+  };
 }
 
 const emptyKinds = (): Record<Kind, Set<string>> => ({
@@ -132,5 +143,6 @@ export function createLoadContext(mediaDir: string, options: LoadOptions): LoadC
     known: emptyKinds(),
     usable: emptyKinds(),
     sites: [],
+    checks: { images: new Map(), audio: new Map(), captions: new Map(), timing: new Set() },
   };
 }

@@ -35,7 +35,7 @@ export async function readExhibitFile(pkg: LoadContext): Promise<ExhibitHead> {
   let file: ExhibitFile | undefined;
   let ctx: FileContext = { file: 'exhibit.yaml', ...NOWHERE };
   if (text === null) {
-    if (!pkg.filesSeen.has('exhibit.yaml'))
+    if (!pkg.problems.some((p) => p.file === 'exhibit.yaml'))
       pkg.report(
         'error',
         { file: 'exhibit.yaml' },

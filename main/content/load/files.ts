@@ -1,10 +1,11 @@
 /**
- * Reading the package's files and folders. A file that cannot be read is a problem naming it; a missing
- * one is null (the caller decides whether that is a mistake).
+ * Reading the package's files and folders, every read through the package's one path rule and size
+ * limits (../packageFiles.ts). A file that cannot be read is a problem naming it; a missing one is null
+ * (the caller decides whether that is a mistake).
  */
-import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import path from 'node:path';
+import { findInside } from '../../files/safePath';
+import { readPackageFileSync, type FileKind } from '../packageFiles';
 import { IMAGE_EXTENSIONS, KEBAB_CASE } from '../schema';
 import type { LoadContext } from './context';
 
@@ -39,25 +40,20 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 // Content files are small: a synchronous read costs microseconds, an asynchronous one a round trip
 // through libuv's thread pool (measured 15× slower for 5,000 photo files). mapLimit yields between batches.
 /** The text of a package file, or null when it is missing or cannot be used (a problem is reported). */
-export async function readText(pkg: LoadContext, relative: string): Promise<string | null> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path.join(pkg.mediaDir, ...relative.split('/')));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT')
-      pkg.report(
-        'error',
-        { file: relative },
-        undefined,
-        'unreadable-file',
-        `the file cannot be read (${code ?? String(error)})`,
-      );
+export async function readText(
+  pkg: LoadContext,
+  relative: string,
+  kind: Extract<FileKind, 'yaml' | 'markdown'> = 'yaml',
+): Promise<string | null> {
+  const read = readPackageFileSync(pkg.mediaDir, relative, kind);
+  if (!read.ok) {
+    if (!read.missing)
+      pkg.report('error', { file: relative }, undefined, read.code, `${read.message}; it is left out`);
     return null;
   }
   pkg.filesSeen.add(relative);
   try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+    return utf8.decode(read.bytes).replace(/^\uFEFF/, '');
   } catch {
     pkg.report(
       'error',
@@ -70,13 +66,28 @@ export async function readText(pkg: LoadContext, relative: string): Promise<stri
   }
 }
 
-/** The entries of a package folder, hidden ones left out, sorted by name; empty when it does not exist. */
+/**
+ * The entries of a package folder, hidden ones left out, sorted by name; empty when it does not exist.
+ * A folder that is a link out of the package is refused like a file (and named).
+ */
 export async function listDir(
   pkg: LoadContext,
   relative: string,
 ): Promise<{ name: string; isDir: boolean }[]> {
+  const folder = await findInside(pkg.mediaDir, relative, 'folder');
+  if (!folder.ok) {
+    if (folder.reason === 'outside' && !pkg.problems.some((p) => p.file === `${relative}/`))
+      pkg.report(
+        'error',
+        { file: `${relative}/` },
+        undefined,
+        'outside-package',
+        'this folder is a link to a folder outside the package; nothing in it is read',
+      );
+    return [];
+  }
   try {
-    const entries = await readdir(path.join(pkg.mediaDir, relative), { withFileTypes: true });
+    const entries = await readdir(folder.real, { withFileTypes: true });
     return entries
       .filter((e) => !e.name.startsWith('.'))
       .map((e) => ({ name: e.name, isDir: e.isDirectory() }))
@@ -84,6 +95,32 @@ export async function listDir(
   } catch {
     return [];
   }
+}
+
+/**
+ * Read one item, leaving it out if anything goes wrong that the checks before did not catch: one
+ * broken item never takes the exhibit down, and its file is named.
+ */
+export async function guarded<R>(
+  pkg: LoadContext,
+  file: string,
+  read: () => Promise<R | null>,
+): Promise<R | null> {
+  try {
+    return await read();
+  } catch (error) {
+    pkg.problems.push(itemFailure(file, error));
+    return null;
+  }
+}
+
+/** The problem for an item that failed in a way no check foresaw. */
+export function itemFailure(file: string, error: unknown): LoadContext['problems'][number] {
+  const why =
+    error instanceof RangeError
+      ? 'it is nested too deeply or too large to be read'
+      : `it could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  return { severity: 'error', file, message: `${why}; it is left out`, code: 'unreadable-item' };
 }
 
 export const isImageName = (name: string): boolean =>

@@ -28,6 +28,7 @@ import { resolveReferences } from './references';
 import { loadStories, storyFolders } from './stories';
 import { loadTimeline } from './timeline';
 import { reportMissingTranslations } from './translations';
+import { reportUnusedFiles } from './unusedFiles';
 import type { LoadOptions, LoadResult } from './types';
 
 export { defaultUrlFor } from './types';
@@ -72,6 +73,7 @@ export async function loadExhibitPackage(mediaDir: string, options: LoadOptions 
   resolveReferences(pkg);
   reportMissingTranslations(pkg, head.ctx);
   checkContentNotes(pkg);
+  await reportUnusedFiles(pkg);
 
   const exhibit = assembleExhibit(pkg, head, words, {
     stories,

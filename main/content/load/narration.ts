@@ -1,17 +1,67 @@
 /**
  * A diary excerpt's narration (audio, per spoken language, with optional captions) and its captions in
  * other languages that go with one of those narrations. A broken file costs only its narration or its
- * captions, never the excerpt.
+ * captions, never the excerpt; a broken cue costs only that cue (the kiosk shows the others), and is
+ * named by its file and line.
  */
-import path from 'node:path';
 import type { DiaryEntry, Lang, Narration } from '../../common/exhibit';
-import { checkAudio, checkCaptions } from '../mediaFiles';
+import type { AudioInfo } from '../audioFormat';
+import { checkAudio, checkCaptions, type CaptionsInfo } from '../mediaFiles';
 import type { DiaryFile } from '../schema';
 import type { FileContext, LoadContext } from './context';
 import { languageList } from './languages';
 
-const absolute = (pkg: LoadContext, relative: string): string =>
-  path.join(pkg.mediaDir, ...relative.split('/'));
+function once<T>(checks: Map<string, Promise<T>>, relative: string, check: () => Promise<T>): Promise<T> {
+  let result = checks.get(relative);
+  if (!result) checks.set(relative, (result = check()));
+  return result;
+}
+
+const audioOf = (pkg: LoadContext, relative: string) =>
+  once(pkg.checks.audio, relative, () => checkAudio(pkg.mediaDir, relative));
+
+/** A captions file: its broken cues reported once, on the file and line of each. */
+const captionsOf = (pkg: LoadContext, relative: string) =>
+  once(pkg.checks.captions, relative, async () => {
+    const check = await checkCaptions(pkg.mediaDir, relative);
+    if (check.ok)
+      for (const p of check.problems)
+        pkg.problems.push({
+          severity: 'error',
+          file: relative,
+          line: p.line,
+          column: 1,
+          message: `${p.message}; this cue is left out (the others are shown)`,
+          code: 'caption-cue',
+        });
+    return check;
+  });
+
+const clock = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(1).padStart(4, '0')}`;
+
+/** A cue that starts after the narration has ended is never shown: say so once per captions file. */
+function checkTiming(
+  pkg: LoadContext,
+  captionsFile: string,
+  captions: CaptionsInfo,
+  audioFile: string,
+  audio: AudioInfo,
+): void {
+  const key = `${captionsFile}\n${audioFile}`;
+  if (pkg.checks.timing.has(key)) return;
+  pkg.checks.timing.add(key);
+  const late = captions.cues.find((cue) => cue.start >= audio.seconds);
+  if (late)
+    pkg.problems.push({
+      severity: 'warning',
+      file: captionsFile,
+      line: late.line,
+      column: 1,
+      message: `this cue starts at ${clock(late.start)}, after the narration "${audioFile}" has ended (${clock(audio.seconds)}), so it and the cues after it are never shown`,
+      code: 'caption-after-audio',
+    });
+}
 
 export async function loadNarration(
   pkg: LoadContext,
@@ -21,6 +71,7 @@ export async function loadNarration(
   const { languages } = pkg;
   // Narration, per spoken language.
   const narration: Partial<Record<Lang, Narration>> = {};
+  const audioInfo: Partial<Record<Lang, AudioInfo>> = {};
   await Promise.all(
     Object.entries(value.narration).map(async ([lang, n]) => {
       if (languages && !languages.includes(lang)) {
@@ -35,7 +86,7 @@ export async function loadNarration(
         return;
       }
       pkg.filesSeen.add(n.audio);
-      const audio = await checkAudio(absolute(pkg, n.audio), n.audio);
+      const audio = await audioOf(pkg, n.audio);
       if (!audio.ok) {
         pkg.report(
           'error',
@@ -46,12 +97,15 @@ export async function loadNarration(
         );
         return;
       }
+      audioInfo[lang] = audio;
       const entry: Narration = { audio: pkg.urlFor('media', n.audio), placeholder: n.placeholder };
       if (n.captions) {
         pkg.filesSeen.add(n.captions);
-        const vtt = await checkCaptions(absolute(pkg, n.captions), n.captions);
-        if (vtt.ok) entry.captions = pkg.urlFor('media', n.captions);
-        else
+        const vtt = await captionsOf(pkg, n.captions);
+        if (vtt.ok) {
+          entry.captions = pkg.urlFor('media', n.captions);
+          checkTiming(pkg, n.captions, vtt, n.audio, audio);
+        } else
           pkg.report(
             'error',
             ctx,
@@ -77,7 +131,8 @@ export async function loadNarration(
         );
         return;
       }
-      if (!value.narration[c.narration]) {
+      const spoken = value.narration[c.narration];
+      if (!spoken) {
         pkg.report(
           'error',
           ctx,
@@ -88,7 +143,7 @@ export async function loadNarration(
         return;
       }
       pkg.filesSeen.add(c.file);
-      const vtt = await checkCaptions(absolute(pkg, c.file), c.file);
+      const vtt = await captionsOf(pkg, c.file);
       if (!vtt.ok) {
         pkg.report(
           'error',
@@ -99,6 +154,8 @@ export async function loadNarration(
         );
         return;
       }
+      const audio = audioInfo[c.narration];
+      if (audio) checkTiming(pkg, c.file, vtt, spoken.audio, audio);
       if (narration[c.narration])
         captions[lang] = { narration: c.narration, url: pkg.urlFor('media', c.file) };
     }),

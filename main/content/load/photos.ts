@@ -2,42 +2,26 @@
  * photos/: one YAML file per photo, naming its image file beside it. The image is checked (decoded with
  * sharp) and its derivatives looked up in the manifest; an image no photo uses gets a warning.
  */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Photo } from '../../common/exhibit';
 import { byLanguage } from '../contentNotes';
 import { derivedUrlsFor, type DerivativeManifest } from '../derive';
 import { checkImage, type FileCheck, type ImageInfo } from '../mediaFiles';
 import { photoSchema } from '../schema';
 import type { LoadContext } from './context';
-import { isImageName, listDir, mapLimit, readText } from './files';
+import { guarded, isImageName, listDir, mapLimit, readText } from './files';
 import { collectDrafts, historicalDate, localizedFields } from './languages';
 import { refer } from './references';
 import { parseYamlFile } from './yaml';
 
-/** Checks each image file once, however many photos name it. */
-export function imageChecker(pkg: LoadContext): (relative: string) => Promise<FileCheck<ImageInfo>> {
-  const checks = new Map<string, Promise<FileCheck<ImageInfo>>>();
-  return (relative) => {
-    let check = checks.get(relative);
-    if (!check) {
-      const absolute = path.join(pkg.mediaDir, ...relative.split('/'));
-      check = pkg.decodeImages ? checkImage(absolute, relative) : existingFile(absolute, relative);
-      checks.set(relative, check);
-      pkg.filesSeen.add(relative);
-    }
-    return check;
-  };
-}
-
-/** Only that the file exists (benchmarks that skip decoding). */
-async function existingFile(absolute: string, relative: string): Promise<FileCheck<ImageInfo>> {
-  try {
-    const info = await stat(absolute);
-    return { ok: true, width: 0, height: 0, format: 'unknown', size: info.size, mtimeMs: info.mtimeMs };
-  } catch {
-    return { ok: false, code: 'missing-file', message: `the image file "${relative}" does not exist` };
+/** Check an image file once per load, however many photos name it. */
+function imageCheck(pkg: LoadContext, relative: string): Promise<FileCheck<ImageInfo>> {
+  let check = pkg.checks.images.get(relative);
+  if (!check) {
+    check = checkImage(pkg.mediaDir, relative, { decode: pkg.decodeImages });
+    pkg.checks.images.set(relative, check);
+    pkg.filesSeen.add(relative);
   }
+  return check;
 }
 
 /** Every usable photo; `imagesUsed` collects the image files the photo files name. */
@@ -47,65 +31,68 @@ export async function loadPhotos(
   manifest: DerivativeManifest | null,
   imagesUsed: Set<string>,
 ): Promise<Photo[]> {
-  const imageCheck = imageChecker(pkg);
-  const photos = await mapLimit(files, pkg.concurrency, async ({ id, file }): Promise<Photo | null> => {
-    const text = await readText(pkg, file);
-    if (text === null) return null;
-    const { value, ctx } = parseYamlFile(pkg, text, file, photoSchema);
-    if (!value) return null;
-    const { ok, texts } = localizedFields(
-      pkg,
-      value,
-      ctx,
-      ['caption', 'alt', 'credit', 'rights'] as const,
-      ['place', 'contentNote', 'dateNote'] as const,
-    );
-    const photoDrafts = collectDrafts(pkg, value.drafts, ctx);
-    const image = `photos/${value.file}`;
-    imagesUsed.add(image);
-    const check = await imageCheck(image);
-    if (!check.ok) {
-      pkg.report('error', ctx, ['file'], check.code, `${check.message}; the photo is left out`);
-      return null;
-    }
-    if (!ok) return null;
-    const original = pkg.urlFor('media', image);
-    const derived = manifest ? derivedUrlsFor(manifest, image, check, (p) => pkg.urlFor('derived', p)) : null;
-    const photo: Photo = {
-      id,
-      original,
-      thumbnail: derived?.thumbnail ?? original,
-      display: derived?.display ?? original,
-      ...(derived?.dzi ? { dzi: derived.dzi } : {}),
-      width: check.width || derived?.width || 0,
-      height: check.height || derived?.height || 0,
-      placeholder: value.placeholder,
-      caption: texts.caption ?? {},
-      alt: texts.alt ?? {},
-      credit: texts.credit ?? {},
-      rights: texts.rights ?? {},
-      source: value.source,
-      people: [...value.people],
-      graphic: value.graphic,
-      drafts: photoDrafts,
-    };
-    const date = historicalDate(value.date, value.approximate, texts.dateNote);
-    if (date) photo.date = date;
-    if (texts.place) photo.place = texts.place;
-    if (texts.contentNote) photo.contentNote = texts.contentNote;
-    pkg.noteChecks.push({
-      ctx,
-      fieldPath: ['caption'],
-      texts: byLanguage(texts.caption, texts.alt),
-      hasNote: texts.contentNote !== undefined,
-    });
-    value.people.forEach((personId, i) =>
-      refer(pkg, 'people', personId, ctx, ['people', i], () => {
-        photo.people = photo.people.filter((x) => x !== personId);
-      }),
-    );
-    return photo;
-  });
+  const photos = await mapLimit(files, pkg.concurrency, ({ id, file }) =>
+    guarded(pkg, file, async (): Promise<Photo | null> => {
+      const text = await readText(pkg, file);
+      if (text === null) return null;
+      const { value, ctx } = parseYamlFile(pkg, text, file, photoSchema);
+      if (!value) return null;
+      const { ok, texts } = localizedFields(
+        pkg,
+        value,
+        ctx,
+        ['caption', 'alt', 'credit', 'rights'] as const,
+        ['place', 'contentNote', 'dateNote'] as const,
+      );
+      const photoDrafts = collectDrafts(pkg, value.drafts, ctx);
+      const image = `photos/${value.file}`;
+      imagesUsed.add(image);
+      const check = await imageCheck(pkg, image);
+      if (!check.ok) {
+        pkg.report('error', ctx, ['file'], check.code, `${check.message}; the photo is left out`);
+        return null;
+      }
+      if (!ok) return null;
+      const original = pkg.urlFor('media', image);
+      const derived = manifest
+        ? derivedUrlsFor(manifest, image, check, (p) => pkg.urlFor('derived', p))
+        : null;
+      const photo: Photo = {
+        id,
+        original,
+        thumbnail: derived?.thumbnail ?? original,
+        display: derived?.display ?? original,
+        ...(derived?.dzi ? { dzi: derived.dzi } : {}),
+        width: check.width || derived?.width || 0,
+        height: check.height || derived?.height || 0,
+        placeholder: value.placeholder,
+        caption: texts.caption ?? {},
+        alt: texts.alt ?? {},
+        credit: texts.credit ?? {},
+        rights: texts.rights ?? {},
+        source: value.source,
+        people: [...value.people],
+        graphic: value.graphic,
+        drafts: photoDrafts,
+      };
+      const date = historicalDate(value.date, value.approximate, texts.dateNote);
+      if (date) photo.date = date;
+      if (texts.place) photo.place = texts.place;
+      if (texts.contentNote) photo.contentNote = texts.contentNote;
+      pkg.noteChecks.push({
+        ctx,
+        fieldPath: ['caption'],
+        texts: byLanguage(texts.caption, texts.alt),
+        hasNote: texts.contentNote !== undefined,
+      });
+      value.people.forEach((personId, i) =>
+        refer(pkg, 'people', personId, ctx, ['people', i], () => {
+          photo.people = photo.people.filter((x) => x !== personId);
+        }),
+      );
+      return photo;
+    }),
+  );
   return photos.filter((p): p is Photo => p !== null);
 }
 

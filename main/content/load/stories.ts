@@ -9,7 +9,7 @@ import { markdownToBlocks, splitFrontMatter } from '../markdown';
 import { KEBAB_CASE, storyFrontMatterSchema, type StoryFrontMatter } from '../schema';
 import type { Position } from '../yamlSource';
 import type { FileContext, LoadContext } from './context';
-import { listDir, mapLimit, readText } from './files';
+import { guarded, listDir, mapLimit, readText } from './files';
 import { languageList, languageSuggestion } from './languages';
 import { refer, relatedSites } from './references';
 import { parseYamlFile } from './yaml';
@@ -55,7 +55,7 @@ interface StoryVersion {
 
 /** One language's file of a story, or null when it cannot be shown (problems already reported). */
 async function readVersion(pkg: LoadContext, file: string, lang: Lang): Promise<StoryVersion | null> {
-  const text = await readText(pkg, file);
+  const text = await readText(pkg, file, 'markdown');
   if (text === null) return null;
   const split = splitFrontMatter(text);
   if ('error' in split) {
@@ -135,7 +135,7 @@ async function loadStory(pkg: LoadContext, id: string): Promise<Story | null> {
       continue;
     }
     if (lang === defaultLanguage) defaultFileExists = true;
-    const version = await readVersion(pkg, file, lang);
+    const version = await guarded(pkg, file, () => readVersion(pkg, file, lang));
     if (version) versions.push(version);
   }
   const main =
@@ -223,7 +223,9 @@ async function loadStory(pkg: LoadContext, id: string): Promise<Story | null> {
 
 /** Every usable story of the given folders. */
 export async function loadStories(pkg: LoadContext, ids: readonly string[]): Promise<Story[]> {
-  const stories = await mapLimit(ids, pkg.concurrency, (id) => loadStory(pkg, id));
+  const stories = await mapLimit(ids, pkg.concurrency, (id) =>
+    guarded(pkg, `stories/${id}/`, () => loadStory(pkg, id)),
+  );
   return stories.filter((s): s is Story => s !== null);
 }
 
