@@ -1,9 +1,15 @@
 /**
- * `npm run bench [-- --visits 500 --narrations 200 --skip-content]`
+ * `npm run bench [-- --visits 500 --narrations 200 --skip-content --only load,walk --viewports 1920x1080]`
  *
  * Performance figures from scripted visits in real Chromium against the real backend. Not a test: it
  * prints the figures (and writes bench-results/bench.json) so they can be compared over time.
  *
+ * What a visitor feels (scripts/bench-walk.ts):
+ *  - load: first contentful paint, the attract loop's first complete frame (photograph and type there),
+ *    bytes and requests before it, from navigation start, in a fresh context
+ *  - walk: in every language, every screen walked and every visible control tapped by touch; Event Timing
+ *    duration per tap (input → next paint), p50 / p95 / max per screen and language, the ten slowest
+ * Beside it:
  *  - load → first frame of the attract loop
  *  - tap → next paint, p50/p95: from the Event Timing API (interactions it reports, ≥ 16 ms) and from a
  *    rAF-after-event probe that sees every tap
@@ -21,14 +27,23 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { startPreviewServer } from '../main/preview/previewServer';
 import { chooseChromium, chromiumArgs } from '../tests/chromium';
+import { measureLoad, median, walkLanguage, type LoadFigure, type TapFigure } from './bench-walk';
 
 const { values } = parseArgs({
   options: {
     visits: { type: 'string', default: '500' },
     narrations: { type: 'string', default: '200' },
     'skip-content': { type: 'boolean', default: false },
-    only: { type: 'string', default: 'latency,visits,narrations,content' },
+    only: { type: 'string', default: 'load,walk,latency,visits,narrations,content' },
+    viewports: { type: 'string', default: '1920x1080' },
+    loads: { type: 'string', default: '5' },
+    langs: { type: 'string', default: '' },
+    renderer: { type: 'string', default: 'out/renderer' },
   },
+});
+const VIEWPORTS = values.viewports.split(',').map((v) => {
+  const [width, height] = v.split('x').map(Number);
+  return { width: width ?? 1920, height: height ?? 1080 };
 });
 const only = new Set(values.only.split(','));
 const VISITS = Number(values.visits);
@@ -36,7 +51,7 @@ const NARRATIONS = Number(values.narrations);
 const IDLE_MS = 30_000;
 const WARNING_MS = 10_000;
 
-const figures: Record<string, number | string> = {};
+const figures: Record<string, unknown> = {};
 const report = (name: string, value: number | string, unit = '') => {
   figures[name] = value;
   console.log(`${name.padEnd(50)} ${typeof value === 'number' ? value.toFixed(1) : value} ${unit}`);
@@ -48,7 +63,7 @@ const quantile = (values: number[], q: number) => {
 };
 
 const server = await startPreviewServer({
-  rendererDir: path.resolve('out/renderer'),
+  rendererDir: path.resolve(values.renderer),
   mediaDir: path.resolve('media'),
   configDir: path.resolve('tests/e2e/kiosk-config'),
   log: { info: () => undefined, warn: () => undefined, error: (m) => console.error(m) },
@@ -153,6 +168,45 @@ function reportHeapBreakdown(what: string, after10: HeapBreakdown, afterN: HeapB
   report(`compiled code after 10 / N ${what}`, kb(after10.codeKB, afterN.codeKB));
 }
 
+/** Tap → next paint per viewport, language and screen; the overall figures; the ten slowest controls. */
+function reportTaps(taps: TapFigure[], languages: string[]): void {
+  const q = (v: number[], p: number) => quantile(v, p);
+  const line = (v: number[]) =>
+    `n ${String(v.length).padStart(3)}  p50 ${q(v, 0.5).toFixed(0).padStart(3)}  p95 ${q(v, 0.95).toFixed(0).padStart(3)}  max ${Math.max(
+      ...v,
+    )
+      .toFixed(0)
+      .padStart(3)} ms  over 100 ms: ${v.filter((x) => x > 100).length}`;
+  const viewports = [...new Set(taps.map((t) => t.viewport))];
+  console.log('\nTap → next paint (Event Timing duration; 16 = under 16 ms, not reported by the API)');
+  for (const viewport of viewports) {
+    const inView = taps.filter((t) => t.viewport === viewport);
+    report(`${viewport} all taps`, line(inView.map((t) => t.ms)));
+    for (const lang of languages) {
+      const mine = inView.filter((t) => t.lang === lang);
+      if (mine.length === 0) continue;
+      report(`${viewport} ${lang}`, line(mine.map((t) => t.ms)));
+      const screens = [...new Set(mine.map((t) => t.screen))].sort();
+      for (const screen of screens)
+        report(
+          `${viewport} ${lang}   ${screen}`,
+          line(mine.filter((t) => t.screen === screen).map((t) => t.ms)),
+        );
+    }
+  }
+  const all = taps.map((t) => t.ms);
+  report(
+    'ALL taps: p50 / p95 / max',
+    `${q(all, 0.5).toFixed(0)} / ${q(all, 0.95).toFixed(0)} / ${Math.max(...all).toFixed(0)} ms (${all.length} taps, ${all.filter((x) => x > 100).length} over 100 ms)`,
+  );
+  console.log('\nThe ten slowest taps:');
+  for (const t of [...taps].sort((a, b) => b.ms - a.ms).slice(0, 10))
+    console.log(
+      `  ${String(t.ms).padStart(4)} ms  ${t.viewport} ${t.lang.padEnd(8)} ${t.screen.padEnd(28)} ${t.control}`,
+    );
+  console.log('');
+}
+
 async function memory(page: Page): Promise<{ heapMB: number; nodes: number; listeners: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -164,7 +218,65 @@ async function memory(page: Page): Promise<{ heapMB: number; nodes: number; list
   return { heapMB: get('JSHeapUsedSize') / 1048576, nodes: get('Nodes'), listeners: get('JSEventListeners') };
 }
 
+const load = (await import('node:os')).loadavg().map((l) => l.toFixed(2));
+report('load average at start (1, 5, 15 min)', load.join(' '));
+
 try {
+  // A. Load: from navigation start to the attract loop, in fresh contexts.
+  if (only.has('load')) {
+    const loads: LoadFigure[] = [];
+    for (const viewport of VIEWPORTS)
+      for (let i = 0; i < Number(values.loads); i += 1)
+        loads.push(await measureLoad(browser, server.url, viewport));
+    figures.loads = loads;
+    for (const viewport of VIEWPORTS) {
+      const name = `${viewport.width}×${viewport.height}`;
+      const mine = loads.filter((l) => l.viewport === name);
+      const range = (pick: (l: LoadFigure) => number) => {
+        const v = mine.map(pick);
+        return `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
+      };
+      report(
+        `${name} first contentful paint, median (range)`,
+        range((l) => l.fcpMs),
+        'ms',
+      );
+      report(
+        `${name} attract first complete frame, median (range)`,
+        range((l) => l.completeFrameMs),
+        'ms',
+      );
+      report(
+        `${name} bytes before the attract loop shows`,
+        `${(median(mine.map((l) => l.bytes)) / 1024).toFixed(0)} KB`,
+      );
+      report(
+        `${name} requests before it (of which fonts)`,
+        `${median(mine.map((l) => l.requests))} (${median(mine.map((l) => l.fonts))} fonts, ${(median(mine.map((l) => l.fontBytes)) / 1024).toFixed(0)} KB)`,
+      );
+    }
+  }
+
+  // B. The walk: every screen, every control, in every language.
+  if (only.has('walk')) {
+    const exhibit = (await (await fetch(new URL('/api/exhibit', server.url))).json()) as {
+      exhibit?: { languages: string[] };
+      languages?: string[];
+    };
+    const languages =
+      values.langs !== ''
+        ? values.langs.split(',')
+        : (exhibit.exhibit?.languages ?? exhibit.languages ?? ['en']);
+    const taps: TapFigure[] = [];
+    for (const viewport of VIEWPORTS)
+      for (const lang of languages)
+        taps.push(
+          ...(await walkLanguage(browser, server.url, { viewport, lang, log: (l) => console.log(l) })),
+        );
+    figures.taps = taps;
+    reportTaps(taps, languages);
+  }
+
   // 0. What this Chromium gives at best: a tap on a bare button in an empty page, with the same probe.
   if (only.has('latency')) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
