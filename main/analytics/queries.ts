@@ -158,16 +158,35 @@ export function summarize(db: DatabaseSync, period: Period, dropped = 0): Analyt
   summary.dropped = dropped;
   const lo = startOfDay(period.from, period.timeZone);
   const hi = startOfDay(nextDay(period.to), period.timeZone);
-  const all = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).all(lo, hi, ...params) as Row[];
-  // The visits that started in the period, as a common table every query joins.
-  const inPeriod = `WITH v AS (SELECT visit, at AS started FROM events WHERE name = 'visitStart' AND at >= ? AND at < ?)`;
+  // The visits that started in the period and their events, gathered once into temporary tables (the
+  // connection's own, never written to the file) that every figure below reads.
+  db.exec('DROP TABLE IF EXISTS temp.period_visits; DROP TABLE IF EXISTS temp.period_events;');
+  db.prepare(
+    `CREATE TEMP TABLE period_visits AS
+       SELECT visit, at AS started FROM events WHERE name = 'visitStart' AND at >= ? AND at < ?`,
+  ).run(lo, hi);
+  db.exec(`CREATE TEMP TABLE period_events AS
+             SELECT e.visit, e.at, e.name, e.screen, e.item, e.lang, e.value, e.detail, e.number
+             FROM period_visits v JOIN events e ON e.visit = v.visit;
+           CREATE INDEX temp.period_events_name ON period_events(name);`);
+  try {
+    figuresInto(summary, db, period.timeZone);
+  } finally {
+    db.exec('DROP TABLE IF EXISTS temp.period_visits; DROP TABLE IF EXISTS temp.period_events;');
+  }
+  return summary;
+}
+
+function figuresInto(summary: AnalyticsSummary, db: DatabaseSync, timeZone: string | undefined): void {
+  const all = (sql: string, ...params: SQLInputValue[]) => db.prepare(sql).all(...params) as Row[];
+  const inPeriod = `WITH v AS (SELECT visit, started FROM period_visits)`;
   const num = (value: SQLInputValue | undefined) => Number(value ?? 0);
   const str = (value: SQLInputValue | undefined) => String(value ?? '');
 
   // Visits per day and hour of day, from counts per quarter hour.
   const perDay = new Map(summary.visitsPerDay.map((d) => [d.day, d]));
   for (const row of all(`${inPeriod} SELECT started / 900 AS q, count(*) AS n FROM v GROUP BY q`)) {
-    const { day, hour } = localDayHour(num(row.q) * 900, period.timeZone);
+    const { day, hour } = localDayHour(num(row.q) * 900, timeZone);
     const n = num(row.n);
     summary.visits += n;
     const entry = perDay.get(day);
@@ -177,9 +196,8 @@ export function summarize(db: DatabaseSync, period: Period, dropped = 0): Analyt
 
   // Visit length: from the start to the end event (stamped at the last touch), else to the last event.
   const lengths = all(
-    `${inPeriod} SELECT max(coalesce((SELECT max(e.at) FROM events e WHERE e.visit = v.visit AND e.name = 'visitEnd'),
-                                 (SELECT max(e.at) FROM events e WHERE e.visit = v.visit)) - v.started, 0) AS seconds
-       FROM v ORDER BY seconds`,
+    `SELECT max(coalesce(max(CASE WHEN e.name = 'visitEnd' THEN e.at END), max(e.at)) - v.started, 0) AS seconds
+       FROM period_visits v JOIN period_events e ON e.visit = v.visit GROUP BY v.visit ORDER BY seconds`,
   ).map((r) => num(r.seconds));
   summary.medianVisitSeconds = median(lengths);
   for (const seconds of lengths) {
@@ -188,7 +206,7 @@ export function summarize(db: DatabaseSync, period: Period, dropped = 0): Analyt
     if (bucket) bucket.visits += 1;
   }
 
-  const eventsOf = `${inPeriod}, ev AS (SELECT e.* FROM events e JOIN v ON v.visit = e.visit)`;
+  const eventsOf = `WITH ev AS (SELECT * FROM period_events)`;
 
   summary.languages = all(
     `${eventsOf} SELECT lang, count(DISTINCT visit) AS n FROM ev WHERE name IN ('languageChosen', 'languageChanged')
@@ -276,7 +294,6 @@ export function summarize(db: DatabaseSync, period: Period, dropped = 0): Analyt
     if (r.value === 'answered') summary.idleWarnings.answered = num(r.n);
     else if (r.value === 'timedOut') summary.idleWarnings.timedOut = num(r.n);
   }
-  return summary;
 }
 
 function nextDay(day: string): string {

@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../common/settings';
 import {
   ANALYTICS_FILE_NAME,
   brokenName,
+  MIGRATIONS,
   openAnalyticsStore,
   SCHEMA_VERSION,
   type AnalyticsStore,
@@ -89,6 +90,24 @@ describe('analytics store', () => {
     // Reopening runs no migration twice and keeps the events.
     const again = open(dir).store;
     expect(again.database()?.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 2 });
+  });
+
+  it('migrates a database written by an older kiosk and keeps its events', () => {
+    const dir = tempDir();
+    const old = new DatabaseSync(path.join(dir, ANALYTICS_FILE_NAME));
+    old.exec(MIGRATIONS[0] ?? '');
+    old.exec('PRAGMA user_version = 1');
+    old
+      .prepare("INSERT INTO events (at, visit, name) VALUES (?, ?, 'visitStart')")
+      .run(Math.floor(NOW / 1000), VISIT);
+    old.close();
+    const db = open(dir).store.database();
+    expect(db?.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });
+    expect(SCHEMA_VERSION).toBeGreaterThan(1);
+    expect(db?.prepare("SELECT name FROM sqlite_master WHERE name = 'events_name_at'").get()).toEqual({
+      name: 'events_name_at',
+    });
+    expect(db?.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
   });
 
   it('deletes events older than the retention period', () => {

@@ -37,6 +37,8 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX events_at ON events(at);
    CREATE INDEX events_visit ON events(visit, at);`,
+  // 2: the dashboard finds the visits of a period by their start events.
+  `CREATE INDEX events_name_at ON events(name, at);`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
