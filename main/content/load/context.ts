@@ -58,6 +58,8 @@ export interface LoadContext {
   drafts: DraftTranslation[];
   /** Package files read or checked (relative paths). */
   filesSeen: Set<string>;
+  /** Files the format gives a place although nothing read them (an image beside a broken photo file). */
+  filesOwned: Set<string>;
   /** Record one problem; its line and column come from `ctx` when it can locate `fieldPath`. */
   report(
     severity: Severity,
@@ -117,6 +119,7 @@ export function createLoadContext(mediaDir: string, options: LoadOptions): LoadC
     problems,
     drafts: [],
     filesSeen: new Set(),
+    filesOwned: new Set(),
     report(severity, ctx, fieldPath, code, message, at = 'value') {
       const where =
         fieldPath && ctx.locate

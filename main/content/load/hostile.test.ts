@@ -148,6 +148,13 @@ describe('files the format does not use', () => {
     ]);
   });
 
+  it('files that a broken item names, or an image beside a broken photo file, are not called unused', async () => {
+    await writeFile(at('audio', 'ada-first-day.en.ogg'), 'not audio');
+    await writeFile(at('photos', 'old-letter.yaml'), 'file: [unclosed\n');
+    const result = await load();
+    expect(result.problems.filter((p) => p.code === 'unused-file')).toEqual([]);
+  });
+
   it('a file name with a line break cannot forge a line of the checker report', async () => {
     const forged = 'evil\nexhibit.yaml:1:1  everything is fine.jpg';
     await writeFile(at('photos', forged), 'not an image');

@@ -69,6 +69,12 @@ export async function loadNarration(
   ctx: FileContext,
 ): Promise<{ narration: Partial<Record<Lang, Narration>>; captions: DiaryEntry['captions'] }> {
   const { languages } = pkg;
+  // Every file the excerpt names belongs to the package, even when it is not used for a mistake here.
+  for (const n of Object.values(value.narration)) {
+    pkg.filesSeen.add(n.audio);
+    if (n.captions) pkg.filesSeen.add(n.captions);
+  }
+  for (const c of Object.values(value.captions)) pkg.filesSeen.add(c.file);
   // Narration, per spoken language.
   const narration: Partial<Record<Lang, Narration>> = {};
   const audioInfo: Partial<Record<Lang, AudioInfo>> = {};

@@ -104,6 +104,7 @@ export async function reportUnusedImages(pkg: LoadContext, imagesUsed: ReadonlyS
   for (const entry of await listDir(pkg, 'photos')) {
     const relative = `photos/${entry.name}`;
     const sameName = entry.name.replace(/\.[^.]+$/, '');
+    if (!entry.isDir && isImageName(entry.name) && photoFileNames.has(sameName)) pkg.filesOwned.add(relative);
     if (
       !entry.isDir &&
       isImageName(entry.name) &&

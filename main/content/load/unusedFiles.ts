@@ -35,7 +35,8 @@ export async function reportUnusedFiles(pkg: LoadContext): Promise<void> {
         return;
       }
       const file = relative ? `${relative}/${entry.name}` : entry.name;
-      if (pkg.filesSeen.has(file) || named.has(file) || named.has(`${file}/`)) continue;
+      if (pkg.filesSeen.has(file) || pkg.filesOwned.has(file) || named.has(file) || named.has(`${file}/`))
+        continue;
       if (entry.isDirectory()) {
         if (depth >= WALK_LIMITS.depth)
           pkg.report(
@@ -53,7 +54,7 @@ export async function reportUnusedFiles(pkg: LoadContext): Promise<void> {
           { file },
           undefined,
           'unused-file',
-          'nothing in the exhibit uses this file; remove it from the package',
+          'nothing in the exhibit uses this file (unless a file with errors was meant to); remove it if it is not needed',
         );
       } else {
         pkg.report(
