@@ -4,7 +4,7 @@
  * Checks an exhibit package (default: media) and prints every problem with its file, line, column and
  * field. Exits 1 when there is any error, 0 otherwise (warnings alone pass), 2 when it cannot run.
  *
- * The check runs the kiosk's own loader in a worker thread with the kiosk's time and memory budget (20 s,
+ * The check runs the kiosk's own loader in a worker thread with the kiosk's time and memory budget (60 s,
  * 384 MB of heap), so a package the kiosk would give up on is reported here the same way.
  */
 import path from 'node:path';

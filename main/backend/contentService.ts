@@ -54,7 +54,7 @@ export interface ContentServiceOptions {
    */
   worker?: ContentWorkerLocation;
   /**
-   * Time and memory for one load (default 20 s and 384 MB, see DEFAULT_LOAD_BUDGET); a function is asked
+   * Time and memory for one load (default 60 s and 384 MB, see DEFAULT_LOAD_BUDGET); a function is asked
    * afresh at each load.
    */
   budget?: Partial<LoadBudget> | (() => Partial<LoadBudget>);

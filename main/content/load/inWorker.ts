@@ -15,8 +15,8 @@ export interface LoadBudget {
   memoryMb: number;
 }
 
-/** 20 s, and a heap of 384 MB (the whole kiosk then stays under about 512 MB while a package loads). */
-export const DEFAULT_LOAD_BUDGET: LoadBudget = { timeMs: 20_000, memoryMb: 384 };
+/** 60 s (a large exhibit on a slow kiosk computer must still load), and a heap of 384 MB (the whole kiosk then stays under about 512 MB while a package loads). */
+export const DEFAULT_LOAD_BUDGET: LoadBudget = { timeMs: 60_000, memoryMb: 384 };
 
 /** What the worker is given: everything but functions (the URLs are the default ones). */
 export interface WorkerRequest {
