@@ -97,9 +97,12 @@ const states = [
 
 for (const state of states) {
   test(`five corner taps open the staff PIN pad: ${state.name}`, async ({ kiosk: page }) => {
+    // Each starts its own backend (and set-pin hashes with scrypt): more time on a busy machine.
+    test.slow();
     const config = state.pin ? await configWithPin(state.warnings) : null;
+    // A small package: these tests are about the staff corner, not the content.
     const { server, cleanup } = await serve(
-      'media',
+      'tests/fixtures/valid',
       config?.dir ?? (state.warnings ? BROKEN_CONFIG : QUIET_CONFIG),
     );
     const posts = watchPosts(page);
