@@ -13,7 +13,6 @@ export const loadStaffPanel = () => import('./staff/StaffPanel').then((m) => ({ 
 export const loadStaffDashboard = () =>
   import('./staff/StaffDashboard').then((m) => ({ default: m.StaffDashboard }));
 
-import { loadEveryFont } from './fonts';
 
 let prefetched = false;
 
@@ -25,7 +24,6 @@ export function prefetchVisit(): void {
     void loadVisit();
     void loadPhotoViewer();
     void loadNarrationPlayer();
-    loadEveryFont();
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchAll, { timeout: 2_000 });
   else setTimeout(fetchAll, 500);
