@@ -13,7 +13,6 @@ export const loadStaffPanel = () => import('./staff/StaffPanel').then((m) => ({ 
 export const loadStaffDashboard = () =>
   import('./staff/StaffDashboard').then((m) => ({ default: m.StaffDashboard }));
 
-
 let prefetched = false;
 
 /** Fetch the visit's chunks once, when the browser is idle (never in the way of the attract loop's paint). */
