@@ -13,6 +13,8 @@ export const loadStaffPanel = () => import('./staff/StaffPanel').then((m) => ({ 
 export const loadStaffDashboard = () =>
   import('./staff/StaffDashboard').then((m) => ({ default: m.StaffDashboard }));
 
+import { afterFirstScreen, loadEveryFont } from './fontLoading';
+
 let prefetched = false;
 
 /** Fetch the visit's chunks once, when the browser is idle (never in the way of the attract loop's paint). */
@@ -23,7 +25,11 @@ export function prefetchVisit(): void {
     void loadVisit();
     void loadPhotoViewer();
     void loadNarrationPlayer();
+    loadEveryFont();
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchAll, { timeout: 2_000 });
-  else setTimeout(fetchAll, 500);
+  // Not before the attract loop's first complete frame: its photograph and type come first.
+  void afterFirstScreen().then(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchAll, { timeout: 2_000 });
+    else setTimeout(fetchAll, 500);
+  });
 }

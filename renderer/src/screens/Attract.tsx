@@ -4,6 +4,7 @@ import { pick } from '../i18n/localize';
 import { nativeLanguageName, uiText } from '../i18n/uiText';
 import { touched } from '../session/sessionClock';
 import { useVisit } from '../session/visitStore';
+import { fontSet } from '../fontLoading';
 
 /**
  * The attract loop: slow cross-fades across the exhibit's attract photographs (with their credits), the
@@ -16,6 +17,8 @@ export function Attract(): ReactNode {
   const reducedMotion = useVisit((s) => s.reducedMotion);
   const [slide, setSlide] = useState(0);
   const [langIndex, setLangIndex] = useState(0);
+  // Only the first photograph is fetched before the attract loop shows; the others once it has painted.
+  const [warm, setWarm] = useState(false);
   const slideMs = (exhibit?.attract.slideSeconds ?? 12) * 1000;
   const languages = exhibit?.languages ?? [];
   const photos = (exhibit?.attract.photos ?? [])
@@ -32,6 +35,22 @@ export function Attract(): ReactNode {
   }, []);
   // The bench measures load → first frame of the attract loop from this mark: set once per page load, so a
   // kiosk that runs all day does not collect one entry per visit.
+  const first = photos[0]?.display;
+  useEffect(() => {
+    // The other photographs load once the first is shown and the type is in: its first complete frame.
+    let gone = false;
+    const image = new Image();
+    if (first) image.src = first;
+    void (first ? image.decode() : Promise.resolve())
+      .catch(() => undefined)
+      .then(() => fontSet()?.ready)
+      .then(() => {
+        if (!gone) setWarm(true);
+      });
+    return () => {
+      gone = true;
+    };
+  }, [first]);
   useEffect(() => {
     if (performance.getEntriesByName('attract-first-frame').length > 0) return;
     const frame = requestAnimationFrame(() => performance.mark('attract-first-frame'));
@@ -55,14 +74,25 @@ export function Attract(): ReactNode {
         if (event.key === 'Enter' || event.key === ' ') touched();
       }}
     >
-      {photos.map((photo, i) => (
-        <div
-          key={photo.id}
-          className={`attract-slide ${current?.id === photo.id ? 'is-current' : ''} ${reducedMotion ? '' : 'pans'}`}
-          aria-hidden="true"
-          style={{ backgroundImage: `url("${photo.display}")`, animationDelay: `${-i * 3}s` }}
-        />
-      ))}
+      {photos.map((photo, i) => {
+        const isCurrent = current?.id === photo.id;
+        // The photograph fading out keeps its slow pan; the hidden ones do not animate at all.
+        const fading =
+          slide > 0 &&
+          photos.length > 1 &&
+          photos[(slide - 1 + photos.length) % photos.length]?.id === photo.id;
+        return (
+          <div
+            key={photo.id}
+            className={`attract-slide ${isCurrent ? 'is-current' : ''} ${!reducedMotion && (isCurrent || fading) ? 'pans' : ''}`}
+            aria-hidden="true"
+            style={{
+              backgroundImage: isCurrent || warm ? `url("${photo.display}")` : undefined,
+              animationDelay: `${-i * 3}s`,
+            }}
+          />
+        );
+      })}
       <div className="attract-shade" aria-hidden="true" />
       <div className={`attract-title pos-${position}`}>
         <h1 lang={pick(exhibit.title, def, def).lang}>{pick(exhibit.title, def, def).text}</h1>

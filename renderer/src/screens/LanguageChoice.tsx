@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useExhibit } from '../data/exhibitStore';
 import { pick } from '../i18n/localize';
 import { nativeLanguageName, uiText } from '../i18n/uiText';
@@ -11,8 +11,14 @@ export function LanguageChoice(): ReactNode {
   if (!exhibit) return null;
   return (
     <section className="screen language-choice" data-testid="language-choice">
+      {/* Each language marked as such: read in its own voice, and set in its own script's type. */}
       <h1 className="visually-hidden">
-        {exhibit.languages.map((l) => uiText(l).chooseLanguage).join(' / ')}
+        {exhibit.languages.map((l, i) => (
+          <Fragment key={l}>
+            {i > 0 ? ' / ' : null}
+            <span lang={l}>{uiText(l).chooseLanguage}</span>
+          </Fragment>
+        ))}
       </h1>
       <div className="language-choice-prompts" aria-hidden="true">
         {exhibit.languages.map((l) => (
