@@ -18,8 +18,11 @@ export function Overlay({
 }): ReactNode {
   const { t } = useLang();
   const ref = useRef<HTMLDivElement>(null);
+  // Focus moves into the panel in the frame after it first paints: focusing at once would force style and
+  // layout of the whole page inside the tap.
   useEffect(() => {
-    ref.current?.focus();
+    const frame = requestAnimationFrame(() => ref.current?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
   }, []);
   return (
     <div className="overlay-backdrop" onClick={onClose} data-testid={testId}>

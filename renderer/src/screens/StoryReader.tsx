@@ -66,7 +66,9 @@ function StoryText({ id }: { id: string }): ReactNode {
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(update);
     };
-    update();
+    // Measured in the next frame, not in the tap's: reading layout right after the story mounted would force
+    // its whole layout before the first paint, and the progress it sets would lay it out again.
+    frame = requestAnimationFrame(update);
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       element.removeEventListener('scroll', onScroll);

@@ -42,7 +42,9 @@ export function Timeline({ focus }: { focus?: string }): ReactNode {
   const [open, setOpen] = useState<string | null>(focus ?? null);
   const focusRef = useRef<HTMLLIElement | null>(null);
   useEffect(() => {
-    focusRef.current?.scrollIntoView({ block: 'center' });
+    // In the next frame: scrolling now would force the whole timeline's layout inside the tap.
+    const frame = requestAnimationFrame(() => focusRef.current?.scrollIntoView({ block: 'center' }));
+    return () => cancelAnimationFrame(frame);
   }, []);
   const bands = [
     { key: 'history', title: t.events1937, items: events.filter((e) => !e.remembrance) },
