@@ -35,29 +35,40 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string; mimeType?: string; type?: string } };
 }
 
-/** What each main-thread event's own time counts as. */
+/** What each main-thread event's own time counts as (its children's time counts as theirs). */
 function kindOf(name: string): string {
+  if (/Font|font/.test(name)) return 'font loading';
+  if (/^InlineNode::Shape|Shape(Text|Result)|HarfBuzz/.test(name)) return 'text shaping';
   if (
-    /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|StyleRecalc|Document::updateStyle)/.test(name)
+    /^(UpdateLayoutTree|Document::updateStyle|Document::recalcStyle|Blink\.Style|StyleRecalc|ParseAuthorStyleSheet|Document::rebuildLayoutTree)/.test(
+      name,
+    )
   )
     return 'style';
-  if (/^(Layout|UpdateLayout|LocalFrameView::layout|IntersectionObserverController)/.test(name))
+  if (
+    /^(Layout|LocalFrameView::(layout|performLayout)|Blink\.Layout|Blink\.ForcedStyleAndLayout|Document::UpdateStyleAndLayout|LocalFrameView::UpdateStyleAndLayout|LocalFrameView::RunStyleAndLayoutLifecyclePhases)/.test(
+      name,
+    )
+  )
     return 'layout';
   if (
-    /^(Paint|PrePaint|Layerize|UpdateLayer|CompositeLayers|Commit|PaintImage|Decode|ImageDecodeTask|RasterTask|UpdateLayerTree|LayerTreeHost|ProxyMain|BeginMainThreadFrame|ScrollLayer)/.test(
+    /(Paint|Layerize|Commit|Compositing|Raster|ImageDecode|Decode|UpdateLifecycle|BeginMainFrame|pushPaintArtifact)/.test(
       name,
     )
   )
     return 'paint';
-  if (/Font|font/.test(name)) return 'font';
+  if (/^(MajorGC|MinorGC|V8\.GC|GCEvent|BlinkGC)/.test(name)) return 'script';
   if (
-    /^(FunctionCall|EvaluateScript|v8\.|V8\.|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|MajorGC|MinorGC|GCEvent|CompileScript|CompileCode|ParseHTML|XHRReadyStateChange|RunTask|ScheduleStyleRecalculation|HandlePostMessage|RequestAnimationFrame|EventTiming|ResourceReceivedData|ResourceFinish|ResourceReceiveResponse|ResourceSendRequest)/.test(
+    /^(FunctionCall|EvaluateScript|v8\.|V8\.|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|FireIdleCallback|CompileScript|CompileCode|AsyncTask Run|FrameRequestCallbackCollection|PageAnimator)/.test(
       name,
     )
   )
-    return /^(MajorGC|MinorGC|V8\.GC|GCEvent)/.test(name) ? 'script (GC)' : 'script';
+    return 'script';
   return 'other';
 }
+
+/** Events that mark a span rather than work (they would swallow the work inside them). */
+const NOT_WORK = /^(LatencyInfo\.Flow|ThreadControllerImpl::RunTask|RunTask)$/;
 
 interface Summary {
   tap: string;
@@ -72,7 +83,14 @@ function summarise(tap: string, events: TraceEvent[], from: number, to: number, 
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const onMain = events
     .filter(
-      (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= from && e.ts <= to,
+      (e) =>
+        main &&
+        e.pid === main.pid &&
+        e.tid === main.tid &&
+        e.ph === 'X' &&
+        e.ts >= from &&
+        e.ts <= to &&
+        !NOT_WORK.test(e.name),
     )
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   // Self time: each event's duration less its children's (complete events nest on one thread).
@@ -101,6 +119,10 @@ function summarise(tap: string, events: TraceEvent[], from: number, to: number, 
       e.ts <= to &&
       /\.(woff2?|ttf|otf)(\?|$)/.test(e.args?.data?.url ?? ''),
   );
+  // Style and layout that script forced by reading layout after a write (before the frame would have).
+  byKind['(of which forced by script)'] = onMain
+    .filter((e) => e.name === 'Blink.ForcedStyleAndLayout.UpdateTime')
+    .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
   const longest = onMain
     .filter((e) => !/^(RunTask|ThreadControllerImpl|ProxyMain)/.test(e.name))
     .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))

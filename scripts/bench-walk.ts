@@ -362,7 +362,18 @@ export async function walkLanguage(
       }
     }
   }
-  log(`  ${lang} ${viewportName}: ${seen.size} states, ${figures.length} taps`);
+  const fonts = await page.evaluate(() => {
+    const names = performance.getEntriesByType('resource').map((r) => r.name);
+    const isFont = (n: string) => /\.(woff2?|ttf|otf)(\?|$)/.test(n);
+    return {
+      all: names.filter(isFont).length,
+      // The full fontsource files, fetched only for a character the cut fonts do not have.
+      fallback: names.filter((n) => isFont(n) && /\/noto-[a-z-]+-(?:\d+-)?wght-normal/.test(n)).length,
+    };
+  });
+  log(
+    `  ${lang} ${viewportName}: ${seen.size} states, ${figures.length} taps; font files fetched ${fonts.all} (full-font fallback ${fonts.fallback})`,
+  );
   await context.close();
   return figures;
 }
