@@ -277,8 +277,9 @@ try {
     reportTaps(taps, languages);
   }
 
-  // 0. What this Chromium gives at best: a tap on a bare button in an empty page, with the same probe.
-  if (only.has('latency')) {
+  // 0. What this Chromium gives at best: a tap on a bare button in an empty page, with the same probe (the
+  // floor under every walk figure, on this machine at this load).
+  if (only.has('latency') || only.has('walk')) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, hasTouch: true });
     const page = await context.newPage();
     await page.setContent(`<button style="width:300px;height:300px">tap</button><script>${probes}</script>`);

@@ -92,17 +92,20 @@ export async function exhibitTexts(mediaDir: string): Promise<TextsByLanguage> {
   return texts;
 }
 
+/** A YAML file's first document as a map, or null (missing, broken: the content checker says why). */
+async function readYaml(file: string): Promise<Record<string, unknown> | null> {
+  try {
+    const doc = parseAllDocuments(await readFile(file, 'utf8'))[0]?.toJS() as unknown;
+    return doc && typeof doc === 'object' ? (doc as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What the attract loop shows of the exhibit: title, subtitle, tagline and credits, in its default language. */
 export async function attractTexts(mediaDir: string): Promise<TextsByLanguage> {
   const texts: TextsByLanguage = new Map();
-  const read = async (file: string): Promise<Record<string, unknown> | null> => {
-    try {
-      const doc = parseAllDocuments(await readFile(file, 'utf8'))[0]?.toJS() as unknown;
-      return doc && typeof doc === 'object' ? (doc as Record<string, unknown>) : null;
-    } catch {
-      return null;
-    }
-  };
+  const read = readYaml;
   const exhibit = await read(path.join(mediaDir, 'exhibit.yaml'));
   if (!exhibit) return texts;
   const lang = typeof exhibit.defaultLanguage === 'string' ? exhibit.defaultLanguage : '*';
