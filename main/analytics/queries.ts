@@ -1,11 +1,19 @@
 /**
- * The dashboard's figures from the analytics database: read-only aggregation queries over a period of
- * days in the kiosk's time zone. Each figure is one SQL query (grouped in SQLite) plus a little arithmetic
- * here; days and hours of day are found from quarter-hour counts so that every time zone (including those
- * a half or three quarters of an hour off UTC, and days with a daylight-saving change) is exact.
+ * The dashboard's figures from the analytics database over a period of days in the kiosk's time zone.
+ *
+ * `summarize` reads them from the per-day summary (rollup.ts) when it is kept in the period's time zone:
+ * a year answers as fast as a day. `summarizeFromEvents` reads the same figures from the events alone,
+ * each one SQL query (grouped in SQLite) plus a little arithmetic here: it answers for any other time zone
+ * and is the reference the summary is tested against (rollup.test.ts). Days and hours of day are found
+ * from quarter-hour counts so that every time zone (including those a half or three quarters of an hour
+ * off UTC, and days with a daylight-saving change) is exact.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { AnalyticsSummary } from '../common/analytics';
+import { daysOf, localDayHour, nextDay, startOfDay } from './days';
+import { periodRows, resolvedZone, rollupZone, type FigureRow } from './rollup';
+
+export { daysOf, localDayHour, startOfDay } from './days';
 
 export interface Period {
   /** First day, YYYY-MM-DD, in the kiosk's time zone. */
@@ -17,75 +25,6 @@ export interface Period {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Local calendar day and hour of an instant (seconds) in a time zone. */
-export function localDayHour(atSeconds: number, timeZone?: string): { day: string; hour: number } {
-  const parts = formatter(timeZone).formatToParts(new Date(atSeconds * 1000));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  const hour = Number(get('hour')) % 24;
-  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour };
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone?: string): Intl.DateTimeFormat {
-  const key = timeZone ?? '';
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      ...(timeZone ? { timeZone } : {}),
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** Seconds (UTC) of local midnight at the start of `day` in the time zone. */
-export function startOfDay(day: string, timeZone?: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  const utcMidnight = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 1000;
-  // Find the instant whose local time is that midnight: step by the zone's offset until it holds.
-  let guess = utcMidnight;
-  for (let i = 0; i < 3; i++) {
-    const offset = offsetSeconds(guess, timeZone);
-    const next = utcMidnight - offset;
-    if (next === guess) break;
-    guess = next;
-  }
-  return guess;
-}
-
-function offsetSeconds(atSeconds: number, timeZone?: string): number {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    ...(timeZone ? { timeZone } : {}),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  const parts = f.formatToParts(new Date(atSeconds * 1000));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const local =
-    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour') % 24, n('minute'), n('second')) / 1000;
-  return local - atSeconds;
-}
-
-/** Every day from `from` to `to`, inclusive (at most 1000). */
-export function daysOf(from: string, to: string): string[] {
-  const days: string[] = [];
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = start; t <= end && days.length < 1000; t += 86_400_000)
-    days.push(new Date(t).toISOString().slice(0, 10));
-  return days;
-}
 
 /** A valid period, or why not: both days written YYYY-MM-DD, from ≤ to, at most 1000 days. */
 export function checkPeriod(from: string | null, to: string | null): { from: string; to: string } | string {
@@ -150,10 +89,139 @@ export function emptySummary(period: Period, enabled: boolean): AnalyticsSummary
 }
 
 /**
- * The figures for the period. A visit belongs to the period when it started in it; its events are
- * counted with it. Counts of visits are distinct visits (a story opened twice in one visit is one).
+ * The figures for the period. A visit belongs to the period when it started in it (its first start event);
+ * its events are counted with it. Counts of visits are distinct visits (a story opened twice in one visit
+ * is one). From the per-day summary when it is kept in the period's time zone, else from the events.
  */
 export function summarize(db: DatabaseSync, period: Period, dropped = 0): AnalyticsSummary {
+  const zone = resolvedZone(period.timeZone);
+  if (rollupZone(db) !== zone) return summarizeFromEvents(db, period, dropped);
+  const summary = emptySummary(period, true);
+  summary.dropped = dropped;
+  const lo = startOfDay(period.from, period.timeZone);
+  const hi = startOfDay(nextDay(period.to), period.timeZone);
+  figuresFromRows(summary, periodRows(db, zone, { from: period.from, to: period.to, lo, hi }));
+  return summary;
+}
+
+/** Strings in SQLite's own order (BINARY), as the queries on the events sort them. */
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The figures from the summary's rows (rollup.ts `periodRows`), ordered as `summarizeFromEvents` orders them. */
+export function figuresFromRows(summary: AnalyticsSummary, rows: readonly FigureRow[]): void {
+  const of = (figure: string) => rows.filter((r) => r.figure === figure);
+
+  const perDay = new Map(summary.visitsPerDay.map((d) => [d.day, d]));
+  for (const r of of('visits')) {
+    summary.visits += r.n;
+    const entry = perDay.get(r.day);
+    if (entry) entry.visits += r.n;
+    const hour = Number(r.key);
+    summary.visitsPerHour[hour] = (summary.visitsPerHour[hour] ?? 0) + r.n;
+  }
+
+  // Visit lengths as (seconds, visits), shortest first: the median and the buckets.
+  const lengths = of('length')
+    .map((r) => ({ seconds: Number(r.key), visits: r.n }))
+    .sort((a, b) => a.seconds - b.seconds);
+  const total = lengths.reduce((n, l) => n + l.visits, 0);
+  const nth = (index: number): number => {
+    let seen = 0;
+    for (const l of lengths) {
+      seen += l.visits;
+      if (index < seen) return l.seconds;
+    }
+    return 0;
+  };
+  if (total > 0) {
+    const mid = Math.floor(total / 2);
+    summary.medianVisitSeconds = total % 2 === 1 ? nth(mid) : Math.round((nth(mid - 1) + nth(mid)) / 2);
+  }
+  for (const l of lengths) {
+    const bucket = summary.visitLength[VISIT_LENGTH_BUCKETS.findIndex((b) => l.seconds < b.under)];
+    if (bucket) bucket.visits += l.visits;
+  }
+
+  const byCount = <T extends { n: number; k: string }>(a: T, b: T) => b.n - a.n || binary(a.k, b.k);
+  summary.languages = of('lang')
+    .map((r) => ({ n: r.n, k: r.key }))
+    .sort(byCount)
+    .map((r) => ({ lang: r.k, visits: r.n }));
+
+  const stories = of('story');
+  summary.mostOpened = [
+    ...stories
+      .filter((r) => r.sub === 'opened')
+      .map((r) => ({ item: r.key, kind: 'story' as const, opened: r.n })),
+    ...of('photo').map((r) => ({ item: r.key, kind: 'photo' as const, opened: r.n })),
+  ]
+    .sort((a, b) => b.opened - a.opened || binary(a.item, b.item) || binary(a.kind, b.kind))
+    .slice(0, 10);
+  summary.mostCompleted = stories
+    .filter((r) => r.sub === 'end')
+    .map((r) => ({ n: r.n, k: r.key }))
+    .sort(byCount)
+    .slice(0, 10)
+    .map((r) => ({ item: r.k, completed: r.n }));
+
+  const funnel = new Map<string, { item: string; opened: number; chapters: number[]; ended: number }>();
+  for (const r of stories) {
+    let f = funnel.get(r.key);
+    if (!f) funnel.set(r.key, (f = { item: r.key, opened: 0, chapters: [], ended: 0 }));
+    if (r.sub === 'opened') f.opened = r.n;
+    else if (r.sub === 'end') f.ended = r.n;
+    else {
+      const chapter = Number(r.sub);
+      while (f.chapters.length < chapter) f.chapters.push(0);
+      f.chapters[chapter - 1] = r.n;
+    }
+  }
+  summary.storyFunnel = [...funnel.values()].sort(
+    (a, b) => b.opened - a.opened || a.item.localeCompare(b.item),
+  );
+
+  summary.visitEnds = of('end')
+    .map((r) => ({ n: r.n, k: r.key }))
+    .sort(byCount)
+    .map((r) => ({ how: r.k, visits: r.n }));
+  summary.lastScreens = of('lastScreen')
+    .map((r) => ({ n: r.n, k: r.key }))
+    .sort(byCount)
+    .map((r) => ({ screen: r.k, visits: r.n }));
+
+  for (const r of of('narration')) {
+    if (r.key === 'play') summary.narration.play = r.n;
+    else if (r.key === 'pause') summary.narration.pause = r.n;
+    else if (r.key === 'finish') summary.narration.finish = r.n;
+  }
+  for (const r of of('narrationVisits')) summary.narration.visitsWithNarration = r.n;
+  for (const r of of('captions')) {
+    if (r.key === 'on') summary.captions.on = r.n;
+    else if (r.key === 'off') summary.captions.off = r.n;
+  }
+  summary.accessibility = of('accessibility')
+    .sort((a, b) => binary(a.key, b.key) || binary(a.sub, b.sub))
+    .map((r) => ({ choice: r.key, value: r.sub, times: r.n }));
+
+  const notes = new Map<string, { item: string; continued: number; declined: number }>();
+  for (const r of of('contentNote')) {
+    const entry = notes.get(r.key) ?? { item: r.key, continued: 0, declined: 0 };
+    if (r.sub === 'continue') entry.continued = r.n;
+    else entry.declined = r.n;
+    notes.set(r.key, entry);
+  }
+  summary.contentNotes = [...notes.values()].sort(
+    (a, b) => b.declined - a.declined || a.item.localeCompare(b.item),
+  );
+
+  for (const r of of('idleWarning')) {
+    if (r.key === 'answered') summary.idleWarnings.answered = r.n;
+    else if (r.key === 'timedOut') summary.idleWarnings.timedOut = r.n;
+  }
+}
+
+/** The figures for the period, read from the events alone (any time zone; the summary's reference). */
+export function summarizeFromEvents(db: DatabaseSync, period: Period, dropped = 0): AnalyticsSummary {
   const summary = emptySummary(period, true);
   summary.dropped = dropped;
   const lo = startOfDay(period.from, period.timeZone);
@@ -163,7 +231,8 @@ export function summarize(db: DatabaseSync, period: Period, dropped = 0): Analyt
   db.exec('DROP TABLE IF EXISTS temp.period_visits; DROP TABLE IF EXISTS temp.period_events;');
   db.prepare(
     `CREATE TEMP TABLE period_visits AS
-       SELECT visit, at AS started FROM events WHERE name = 'visitStart' AND at >= ? AND at < ?`,
+       SELECT visit, min(at) AS started FROM events WHERE name = 'visitStart'
+       GROUP BY visit HAVING started >= ? AND started < ?`,
   ).run(lo, hi);
   db.exec(`CREATE TEMP TABLE period_events AS
              SELECT e.visit, e.at, e.name, e.screen, e.item, e.lang, e.value, e.detail, e.number
@@ -215,7 +284,7 @@ function figuresInto(summary: AnalyticsSummary, db: DatabaseSync, timeZone: stri
 
   summary.mostOpened = all(
     `${eventsOf} SELECT item, name, count(DISTINCT visit) AS n FROM ev WHERE name IN ('storyOpened', 'photoOpened')
-       GROUP BY item, name ORDER BY n DESC, item LIMIT 10`,
+       GROUP BY item, name ORDER BY n DESC, item, name LIMIT 10`,
   ).map((r) => ({ item: str(r.item), kind: r.name === 'storyOpened' ? 'story' : 'photo', opened: num(r.n) }));
 
   summary.mostCompleted = all(
@@ -294,8 +363,4 @@ function figuresInto(summary: AnalyticsSummary, db: DatabaseSync, timeZone: stri
     if (r.value === 'answered') summary.idleWarnings.answered = num(r.n);
     else if (r.value === 'timedOut') summary.idleWarnings.timedOut = num(r.n);
   }
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -15,9 +15,19 @@
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { AnalyticsEvent } from '../common/analytics';
 import type { AnalyticsSettings } from '../common/settings';
+import {
+  afterDelete,
+  afterInsert,
+  beforeDelete,
+  beforeInsert,
+  resolvedZone,
+  rollUpPending,
+  ROLLUP_MIGRATION,
+  useZone,
+} from './rollup';
 
 export const ANALYTICS_FILE_NAME = 'analytics.sqlite';
 
@@ -39,6 +49,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_visit ON events(visit, at);`,
   // 2: the dashboard finds the visits of a period by their start events.
   `CREATE INDEX events_name_at ON events(name, at);`,
+  // 3: the dashboard's figures kept per day as visits arrive (rollup.ts).
+  ROLLUP_MIGRATION,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -54,6 +66,8 @@ export interface AnalyticsStoreOptions {
   log: AnalyticsLog;
   /** Clock (ms); Date.now by default. */
   now?: () => number;
+  /** The kiosk's time zone (opening hours), the days of the per-day summary; the computer's own when absent. */
+  timeZone?: string;
 }
 
 export interface RecordResult {
@@ -74,6 +88,8 @@ export interface AnalyticsStore {
   database(): DatabaseSync | null;
   /** Delete events older than the retention period; returns how many. */
   prune(): number;
+  /** Roll up visits left pending (no end event) that started more than two hours ago; returns how many. */
+  rollUp(): number;
   close(): void;
 }
 
@@ -207,10 +223,13 @@ export function migrate(db: DatabaseSync): void {
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** A visit still without its end this long after its start was left (the kiosk was switched off). */
+const ABANDONED_AFTER_SECONDS = 2 * 60 * 60;
 
 export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsStore {
   const { settings, log } = options;
   const now = options.now ?? Date.now;
+  const zone = resolvedZone(options.timeZone);
   const file = path.join(options.dataDir, ANALYTICS_FILE_NAME);
   const warnings: string[] = [];
   let droppedCount = 0;
@@ -226,6 +245,7 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
       staffWarnings: () => [],
       database: () => null,
       prune: () => 0,
+      rollUp: () => 0,
       close: () => undefined,
     };
   }
@@ -248,6 +268,7 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
         });
       }
       migrate(opened);
+      useZone(opened, zone);
       const pageSize = (opened.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
       const maxPages = Math.max(16, Math.floor((settings.maxMegabytes * 1024 * 1024) / pageSize));
       opened.exec(`PRAGMA max_page_count = ${maxPages}`);
@@ -295,12 +316,35 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
     return db;
   };
 
+  /** Delete the events `where` selects, taking their visits out of the summary first (one transaction). */
+  const deleteEvents = (database: DatabaseSync, where: string, ...params: SQLInputValue[]): number => {
+    database.exec('BEGIN');
+    try {
+      beforeDelete(database, zone, `SELECT DISTINCT visit FROM events WHERE ${where}`, ...params);
+      const result = database.prepare(`DELETE FROM events WHERE ${where}`).run(...params);
+      afterDelete(database);
+      database.exec('COMMIT');
+      return Number(result.changes);
+    } catch (error) {
+      try {
+        database.exec('ROLLBACK');
+      } catch {
+        // the transaction is already gone
+      }
+      throw error;
+    }
+  };
+
+  const rollUp = (): number =>
+    rollUpPending(connect(), zone, Math.floor(now() / 1000) - ABANDONED_AFTER_SECONDS);
+
   const prune = (): number => {
     const database = connect();
     lastPrune = now();
     const cutoff = Math.floor(now() / 1000) - settings.retentionDays * 86_400;
-    const result = database.prepare('DELETE FROM events WHERE at < ?').run(cutoff);
-    return Number(result.changes);
+    const deleted = deleteEvents(database, 'at < ?', cutoff);
+    rollUp();
+    return deleted;
   };
 
   /** The size cap was reached: delete the oldest tenth of the events. */
@@ -308,9 +352,7 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
     const count = (database.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
     if (count === 0) return false;
     const cut = Math.max(1, Math.ceil(count / 10));
-    database
-      .prepare('DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY at, id LIMIT ?)')
-      .run(cut);
+    deleteEvents(database, 'id IN (SELECT id FROM events ORDER BY at, id LIMIT ?)', cut);
     log.info(`analytics: size cap of ${settings.maxMegabytes} MB reached; the ${cut} oldest events deleted`);
     return true;
   };
@@ -325,7 +367,9 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
   const insertAll = (database: DatabaseSync, events: readonly AnalyticsEvent[]): void => {
     database.exec('BEGIN');
     try {
+      beforeInsert(database, zone, new Set(events.map((e) => e.visit)));
       for (const event of events) insert?.run(rowOf(event));
+      afterInsert(database, zone, events);
       database.exec('COMMIT');
     } catch (error) {
       try {
@@ -405,6 +449,7 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
       }
     },
     prune,
+    rollUp,
     close: () => {
       try {
         db?.close();

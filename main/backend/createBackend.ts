@@ -199,7 +199,9 @@ function openAnalytics(
   now: () => number,
 ): AnalyticsStore {
   try {
-    return openAnalyticsStore({ dataDir, settings: settings.analytics, log, now });
+    // The per-day summary is kept in the kiosk's time zone (that of its opening hours).
+    const zone = settings.hours.timeZone ? { timeZone: settings.hours.timeZone } : {};
+    return openAnalyticsStore({ dataDir, settings: settings.analytics, log, now, ...zone });
   } catch (error) {
     log.warn(`analytics: could not open the database in ${dataDir} (${String(error)}); nothing is recorded`);
     return openAnalyticsStore({ dataDir, settings: { ...settings.analytics, enabled: false }, log, now });
