@@ -24,6 +24,22 @@ import { kioskProtocolPolicy, loopbackPolicy } from './access';
 import { createKioskHandler, type KioskHandler } from './handler';
 import { openAnalyticsStore, type AnalyticsStore } from '../analytics/store';
 import { createAnalyticsRoute } from './analyticsRoute';
+import { EDITOR_ROLES, type EditorRole } from '../common/editorApi';
+import { createChecker } from '../editor/checker';
+import { createEditorService } from '../editor/editor';
+import { createSessions } from '../editor/sessions';
+import { createEditorRoute } from './editorRoute';
+
+/** The editor's own PIN lockout, beside the kiosk's in the data folder. */
+export const EDITOR_LOCKOUT_FILE_NAME = 'editor-lockout.json';
+
+/** Turns the exhibit editor on (issue 14): `npm run editor`. The visitor kiosk never passes it. */
+export interface EditorOption {
+  /** The editor's built page (out/editor). */
+  pageDir: string;
+  /** The roles offered at sign-in; all three by default. */
+  roles?: readonly EditorRole[];
+}
 
 export type BackendLog = ContentLog;
 
@@ -69,6 +85,8 @@ export interface BackendOptions {
   contentWorker?: ContentWorkerLocation;
   /** Clock (ms); Date.now by default. */
   now?: () => number;
+  /** The exhibit editor's routes and page; only `npm run editor` gives it. */
+  editor?: EditorOption;
 }
 
 export interface Backend {
@@ -156,7 +174,10 @@ export function createBackend(options: BackendOptions): Backend {
     warn: (m) => log.warn(m),
   });
 
+  const editor = options.editor ? createEditor(options, options.editor, content, log, now) : undefined;
+
   const handler = createKioskHandler({
+    ...(editor ? { editor, editorPageDir: options.editor?.pageDir } : {}),
     rendererDir: options.rendererDir,
     mediaDir: options.mediaDir,
     derivedDir: options.derivedDir,
@@ -189,6 +210,46 @@ export function createBackend(options: BackendOptions): Backend {
     health,
     analytics,
   };
+}
+
+/** The editor's routes: its service over the content and settings folders, its sessions and PIN check. */
+function createEditor(
+  options: BackendOptions,
+  editor: EditorOption,
+  content: ContentService,
+  log: BackendLog,
+  now: () => number,
+) {
+  const service = createEditorService({
+    contentDir: options.mediaDir,
+    configDir: options.configDir,
+    check: createChecker(options.mediaDir, options.derivedDir),
+    thumbnails: () => {
+      const current = content.current();
+      const photos = current.status === 'ok' ? current.exhibit.photos : [];
+      return new Map(photos.map((p) => [p.id, p.thumbnail]));
+    },
+    reloadPreview: async () => (await content.reload()).ok,
+    now,
+  });
+  const pin = createStaffHooks({
+    getSettings: () => loadSettings(options.configDir).settings,
+    getHealth: async () => ({}),
+    onExit: () => undefined,
+    onReloadContent: () => undefined,
+    onRelaunch: () => undefined,
+    lockoutFile: path.join(options.dataDir, EDITOR_LOCKOUT_FILE_NAME),
+    now,
+    log: (m) => log.info(`editor ${m}`),
+    warn: (m) => log.warn(`editor ${m}`),
+  });
+  return createEditorRoute({
+    service,
+    sessions: createSessions(now),
+    pin,
+    roles: editor.roles ?? EDITOR_ROLES,
+    log,
+  });
 }
 
 /** The analytics store; when it cannot be opened at all (say, a read-only folder), nothing is recorded. */

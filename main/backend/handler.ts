@@ -49,8 +49,25 @@ export function createKioskHandler(options: KioskHandlerOptions): KioskHandler {
       );
       response = text(500, 'Internal error');
     }
-    return withSecurityHeaders(response);
+    const secured = withSecurityHeaders(response);
+    return options.editorPageDir ? allowFramingBySelf(secured) : secured;
   };
+}
+
+/**
+ * With the editor on, its page shows the kiosk's own page in a frame (the live preview): the kiosk's
+ * pages may be framed by the same origin, and the editor's page may frame it. Nothing else is loosened.
+ */
+function allowFramingBySelf(response: Response): Response {
+  const policy = response.headers.get('content-security-policy');
+  if (policy)
+    response.headers.set(
+      'Content-Security-Policy',
+      policy
+        .replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+        .replace("frame-src 'none'", "frame-src 'self'"),
+    );
+  return response;
 }
 
 /** The 405 answer for a method the kiosk does not use, with the security headers (also for hosts). */
@@ -74,7 +91,7 @@ async function route(request: Request, options: KioskHandlerOptions, state: Hand
   // traversal (`%2e%2e`, `%2f`, `%5c`) is refused by safeRelativePath before anything is decoded.
   const pathname = url.pathname;
 
-  if (pathname.startsWith('/api/')) return apiRoute(request, pathname, options, state);
+  if (pathname.startsWith('/api/')) return apiRoute(request, pathname, url, options, state);
 
   if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
 
@@ -90,6 +107,17 @@ async function route(request: Request, options: KioskHandlerOptions, state: Hand
       pathname,
       DERIVED_PREFIX,
       'public, max-age=31536000, immutable',
+    );
+  }
+  if (options.editorPageDir && (pathname === '/editor' || pathname.startsWith('/editor/'))) {
+    if (pathname === '/editor' || pathname === '/editor/')
+      return serveFrom(request, options.editorPageDir, 'index.html', 'no-cache');
+    const inEditor = safeRelativePath(pathname, '/editor/');
+    return serveFrom(
+      request,
+      options.editorPageDir,
+      inEditor,
+      inEditor?.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
   }
   if (pathname === '/' || pathname === '/index.html') {
@@ -171,10 +199,13 @@ async function serveFrom(
 async function apiRoute(
   request: Request,
   pathname: string,
+  url: URL,
   options: KioskHandlerOptions,
   state: HandlerState,
 ): Promise<Response> {
   const method = request.method;
+  const fromEditor = await options.editor?.(request, pathname, url);
+  if (fromEditor) return fromEditor;
   const fromAnalytics = await options.analytics?.(request, pathname);
   if (fromAnalytics) return fromAnalytics;
   switch (pathname) {

@@ -33,6 +33,10 @@ export interface KioskHandlerOptions {
   access(url: URL): AccessPolicy;
   /** The analytics routes (main/backend/analyticsRoute.ts): an answer, or null for any other path. */
   analytics?(request: Request, pathname: string): Promise<Response | null>;
+  /** The exhibit editor's routes (main/backend/editorRoute.ts), only when the editor is on. */
+  editor?(request: Request, pathname: string, url: URL): Promise<Response | null>;
+  /** The editor's built page (out/editor), served at /editor/, only when the editor is on. */
+  editorPageDir?: string;
   /** Clock (ms) for the renderer log's rate limit; Date.now by default. */
   now?(): number;
 }

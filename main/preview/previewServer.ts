@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createBackend, type Backend, type BackendLog } from '../backend/createBackend';
+import { createBackend, type Backend, type BackendLog, type EditorOption } from '../backend/createBackend';
 import { contentWorkerFromSource } from '../content/load/workerLocation';
 import { serveOnLoopback, type LoopbackServer } from './loopback';
 
@@ -25,6 +25,8 @@ export interface PreviewServerOptions {
   dataDir?: string;
   port?: number;
   log?: BackendLog;
+  /** The exhibit editor's routes and page (`npm run editor`); the plain preview leaves it out. */
+  editor?: EditorOption;
 }
 
 export interface PreviewServer extends LoopbackServer {
@@ -53,6 +55,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     host: { kind: 'preview' },
     // The preview runs under tsx: the worker runs from its TypeScript source.
     contentWorker: contentWorkerFromSource(),
+    ...(options.editor ? { editor: options.editor } : {}),
   });
   await backend.content.reload();
   const server = await serveOnLoopback(backend.handler, options.port ?? 0);

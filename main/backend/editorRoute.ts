@@ -1,0 +1,179 @@
+/**
+ * The exhibit editor's routes (issue 14), mounted by `createBackend` only when it is given the `editor`
+ * option (`npm run editor`); the visitor kiosk never answers them.
+ *
+ * - `POST editorApi.unlock` { pin, role, languages? }: the staff PIN, checked by the kiosk's own staff
+ *   code (scrypt, escalating lockout kept on disk) → a session token for the role.
+ * - Every other route needs the token in `x-editor-token`. Writes (PUT, POST) are also held to the
+ *   handler's access checks before they get here: a loopback Host with the server's port, and an Origin
+ *   (or `Sec-Fetch-Site: same-origin`) of the editor's own page, so another web page cannot send them.
+ * - The handler serves the editor's own built page (out/editor) at `/editor/`.
+ */
+import {
+  EDITOR_TOKEN_HEADER,
+  editorApi,
+  isEditorRole,
+  isItemKind,
+  type EditorRole,
+  type EditorSaveResult,
+} from '../common/editorApi';
+import type { StaffHooks } from '../kiosk/staff';
+import type { EditorService } from '../editor/editor';
+import { ItemError } from '../editor/items';
+import type { Sessions } from '../editor/sessions';
+import { YamlSyntaxError } from '../editor/yamlEdit';
+import { parseJsonObject, readBodyLimited } from './body';
+
+/** The largest save body: a story in four languages with room to spare (the checker allows 1 MB a file). */
+export const MAX_EDITOR_BODY = 8 * 1024 * 1024;
+
+export interface EditorRouteOptions {
+  service: EditorService;
+  sessions: Sessions;
+  /** The PIN check (its own lockout file; the kiosk's staff sessions are not shared). */
+  pin: Pick<StaffHooks, 'unlock' | 'lock'>;
+  /** The roles this editor offers (a setting: `npm run editor -- --roles curator,technician`). */
+  roles: readonly EditorRole[];
+  log: { info(message: string): void; warn(message: string): void };
+}
+
+export type EditorRoute = (request: Request, pathname: string, url: URL) => Promise<Response | null>;
+
+const STATUS: Record<EditorSaveResult['status'], number> = {
+  saved: 200,
+  conflict: 409,
+  invalid: 422,
+  forbidden: 403,
+};
+
+export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
+  const { service, sessions } = options;
+  return async (request, pathname, url) => {
+    if (!pathname.startsWith('/api/editor/')) return null;
+    const method = request.method;
+    try {
+      if (pathname === editorApi.unlock) {
+        if (method !== 'POST') return methodNotAllowed('POST');
+        const body = await readJson(request);
+        if (body instanceof Response) return body;
+        const role = body?.role;
+        if (!isEditorRole(role) || !options.roles.includes(role))
+          return json(400, { ok: false, message: `Choose one of the roles: ${options.roles.join(', ')}.` });
+        const { languages: all } = await service.languages();
+        const asked = Array.isArray(body?.languages)
+          ? body.languages.filter((l): l is string => typeof l === 'string')
+          : [];
+        const languages = role === 'translator' ? asked.filter((l) => all.includes(l)) : all;
+        if (role === 'translator' && languages.length === 0)
+          return json(400, {
+            ok: false,
+            message: 'A translator chooses at least one of the exhibit’s languages.',
+          });
+        const result = await options.pin.unlock(typeof body?.pin === 'string' ? body.pin : '');
+        if (!result.ok) return json(200, { ...result, token: undefined });
+        options.pin.lock();
+        const token = sessions.issue(role, languages);
+        options.log.info(
+          `editor: signed in as ${role}${role === 'translator' ? ` (${languages.join(', ')})` : ''}`,
+        );
+        return json(200, { ok: true, token, role, languages });
+      }
+      const token = request.headers.get(EDITOR_TOKEN_HEADER);
+      const session = sessions.use(token);
+      if (!session) return json(403, { ok: false, message: 'Sign in with the staff PIN first.' });
+      const actor = { role: session.role, languages: session.languages };
+
+      switch (pathname) {
+        case editorApi.lock:
+          if (method !== 'POST') return methodNotAllowed('POST');
+          sessions.end(token);
+          return new Response(null, { status: 204 });
+        case editorApi.items:
+          if (method !== 'GET') return methodNotAllowed('GET');
+          return json(200, await service.overview());
+        case editorApi.item: {
+          if (method === 'GET') {
+            const kind = url.searchParams.get('kind');
+            if (!isItemKind(kind)) return json(400, { ok: false, message: 'Unknown kind of item.' });
+            return json(200, await service.item(kind, url.searchParams.get('id') ?? ''));
+          }
+          if (method !== 'PUT') return methodNotAllowed('GET, PUT');
+          const body = await readJson(request);
+          if (body instanceof Response) return body;
+          const kind = body?.kind;
+          if (!isItemKind(kind) || typeof body?.id !== 'string' || typeof body.revision !== 'string')
+            return json(400, { ok: false, message: 'A save names the kind, id and revision of the item.' });
+          const result = await service.save(actor, kind, body.id, body.revision, body.data);
+          if (result.status === 'saved') options.log.info(`editor: ${session.role} saved ${kind} ${body.id}`);
+          return json(STATUS[result.status], result);
+        }
+        case editorApi.history: {
+          if (method !== 'GET') return methodNotAllowed('GET');
+          const kind = url.searchParams.get('kind');
+          if (!isItemKind(kind)) return json(400, { ok: false, message: 'Unknown kind of item.' });
+          return json(200, await service.history(kind, url.searchParams.get('id') ?? ''));
+        }
+        case editorApi.restore: {
+          if (method !== 'POST') return methodNotAllowed('POST');
+          const body = await readJson(request);
+          if (body instanceof Response) return body;
+          const kind = body?.kind;
+          if (
+            !isItemKind(kind) ||
+            typeof body?.id !== 'string' ||
+            typeof body.version !== 'string' ||
+            typeof body.revision !== 'string'
+          )
+            return json(400, { ok: false, message: 'A restore names the kind, id, version and revision.' });
+          const result = await service.restore(actor, kind, body.id, body.version, body.revision);
+          return json(STATUS[result.status], result);
+        }
+        case editorApi.settings: {
+          if (method === 'GET') {
+            if (session.role !== 'technician')
+              return json(403, { ok: false, message: 'Only a technician changes the device settings.' });
+            return json(200, await service.settings());
+          }
+          if (method !== 'PUT') return methodNotAllowed('GET, PUT');
+          const body = await readJson(request);
+          if (body instanceof Response) return body;
+          if (typeof body?.revision !== 'string')
+            return json(400, { ok: false, message: 'A save names its revision.' });
+          const result = await service.saveSettings(actor, body.revision, body.data);
+          if (result.status === 'saved') options.log.info('editor: technician saved the device settings');
+          return json(STATUS[result.status], result);
+        }
+        default:
+          return json(404, { ok: false, message: 'Not found' });
+      }
+    } catch (error) {
+      if (error instanceof ItemError) return json(error.status, { ok: false, message: error.message });
+      if (error instanceof YamlSyntaxError)
+        return json(422, {
+          ok: false,
+          message: `The file has a YAML mistake and cannot be edited in a form: ${error.message}`,
+        });
+      throw error;
+    }
+  };
+}
+
+async function readJson(request: Request): Promise<Record<string, unknown> | null | Response> {
+  const body = await readBodyLimited(request, MAX_EDITOR_BODY);
+  if (!body.ok)
+    return body.reason === 'too-large'
+      ? json(413, { ok: false, message: 'The request is too large.' })
+      : json(400, { ok: false, message: 'The request body could not be read.' });
+  return parseJsonObject(body.text);
+}
+
+function json(status: number, value: unknown): Response {
+  return new Response(JSON.stringify(value), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+function methodNotAllowed(allow: string): Response {
+  return new Response('Method not allowed', { status: 405, headers: { Allow: allow } });
+}

@@ -1,0 +1,170 @@
+/**
+ * The exhibit editor's part of the contract (issue 14): its routes, the session header, the roles, and the
+ * shapes of what the routes take and give. The editor's routes exist only in a backend started with the
+ * `editor` option (`npm run editor`); the visitor kiosk never answers them. No Node, no DOM.
+ */
+
+export const editorApi = {
+  /** POST { pin, role, languages? } → EditorUnlockResult */
+  unlock: '/api/editor/unlock',
+  /** POST (token) → 204: ends the session. */
+  lock: '/api/editor/lock',
+  /** GET (token) → EditorOverview: every item with its badges, the languages, the JSON Schemas. */
+  items: '/api/editor/items',
+  /** GET ?kind=&id= (token) → EditorItem; PUT { kind, id, revision, data } → EditorSaveResult. */
+  item: '/api/editor/item',
+  /** GET ?kind=&id= (token) → EditorHistoryEntry[], newest first. */
+  history: '/api/editor/history',
+  /** POST { kind, id, version, revision } (token) → EditorSaveResult: a saved version back, as a new save. */
+  restore: '/api/editor/restore',
+  /** GET (token, technician) → EditorSettingsDoc; PUT { revision, data } → EditorSaveResult. */
+  settings: '/api/editor/settings',
+} as const;
+
+/** The header that carries the editor's session token on every editor route but unlock. */
+export const EDITOR_TOKEN_HEADER = 'x-editor-token';
+
+/** Where the editor's own page is served, and the kiosk's page that the live preview shows. */
+export const EDITOR_PAGE = '/editor/';
+
+export const EDITOR_ROLES = ['curator', 'translator', 'technician'] as const;
+export type EditorRole = (typeof EDITOR_ROLES)[number];
+
+/** The kinds of items in an exhibit package, in the order the editor lists them. */
+export const ITEM_KINDS = ['story', 'diary', 'photo', 'person', 'timeline', 'exhibit'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export function isItemKind(value: unknown): value is ItemKind {
+  return typeof value === 'string' && (ITEM_KINDS as readonly string[]).includes(value);
+}
+
+export function isEditorRole(value: unknown): value is EditorRole {
+  return typeof value === 'string' && (EDITOR_ROLES as readonly string[]).includes(value);
+}
+
+/** `POST editorApi.unlock` → */
+export interface EditorUnlockResult {
+  ok: boolean;
+  token?: string;
+  role?: EditorRole;
+  /** The languages a translator may edit (every language for the other roles). */
+  languages?: string[];
+  lockedForSeconds?: number;
+  triesLeft?: number;
+  message?: string;
+}
+
+/** A problem the checker found, placed at a field of an item. */
+export interface FieldProblem {
+  severity: 'error' | 'warning';
+  /** The field as a dotted path in the item's data (`caption.en`, `en.title`, `sources[1]`). */
+  field?: string;
+  message: string;
+  code: string;
+  /** The file and line, for those who also open the file. */
+  file: string;
+  line?: number;
+}
+
+/** One item in the overview list. */
+export interface ItemSummary {
+  kind: ItemKind;
+  id: string;
+  /** The item's title (name, caption, title) per language. */
+  title: Record<string, string>;
+  /** URL of a thumbnail (a photograph's own; a story's cover; a person's portrait). */
+  thumbnail?: string;
+  errors: number;
+  warnings: number;
+  /** Languages whose translation is marked as a draft. */
+  drafts: string[];
+  /** Exhibit languages with no text in this item. */
+  missing: string[];
+  placeholder: boolean;
+  contentNote: boolean;
+  /** Every text of the item in every language, lower case, for the search. */
+  searchText: string;
+}
+
+/** `GET editorApi.items` → */
+export interface EditorOverview {
+  languages: string[];
+  defaultLanguage: string;
+  items: ItemSummary[];
+  /** JSON Schema (from the one zod schema, with its descriptions) of each kind's data, by kind. */
+  schemas: Record<ItemKind, unknown>;
+  /** Problems no item owns (a file the checker could not place). */
+  otherProblems: FieldProblem[];
+}
+
+/** `GET editorApi.item` → */
+export interface EditorItem {
+  kind: ItemKind;
+  id: string;
+  /**
+   * The item's fields as data. For a story: `{ <lang>: { ...front matter, body } }`, one entry per
+   * language file; for the others the YAML as plain data.
+   */
+  data: unknown;
+  /** A hash of the bytes of the item's files, as read: sent back with a save. */
+  revision: string;
+  problems: FieldProblem[];
+  /** The item's files, relative to the package. */
+  files: string[];
+}
+
+/** A save's answer: 200 saved, 409 changed on disk, 422 invalid, 403 not this role's to change. */
+export type EditorSaveResult =
+  | { status: 'saved'; item: EditorItem; previewReloaded: boolean }
+  | { status: 'conflict'; message: string; mine: unknown; theirs: EditorItem }
+  | { status: 'invalid'; message: string; problems: FieldProblem[] }
+  | { status: 'forbidden'; message: string };
+
+/** One saved version of an item, kept before a save replaced it. */
+export interface EditorHistoryEntry {
+  version: string;
+  /** ISO time of the save that replaced this version. */
+  savedAt: string;
+  role: EditorRole;
+  files: string[];
+}
+
+/** `GET editorApi.settings` → the device settings, as in kiosk.yaml (the PIN hash left out). */
+export interface EditorSettingsDoc {
+  /** The file's values (what is written); missing fields take the defaults. */
+  data: unknown;
+  /** Every value the kiosk uses, defaults filled in. */
+  effective: unknown;
+  revision: string;
+  schema: unknown;
+  problems: FieldProblem[];
+}
+
+/** Fields that name other items: chosen from a picker, never typed. `[]` marks a list position. */
+export const REFERENCE_FIELDS: Record<ItemKind, Record<string, ItemKind>> = {
+  story: {
+    cover: 'photo',
+    'related.stories[]': 'story',
+    'related.people[]': 'person',
+    'related.diary[]': 'diary',
+    'related.photos[]': 'photo',
+    'related.timeline[]': 'timeline',
+  },
+  photo: { 'people[]': 'person' },
+  person: { portrait: 'photo' },
+  diary: { author: 'person', facsimile: 'photo' },
+  timeline: {
+    'related.stories[]': 'story',
+    'related.people[]': 'person',
+    'related.diary[]': 'diary',
+    'related.photos[]': 'photo',
+    'related.timeline[]': 'timeline',
+  },
+  exhibit: { 'attract.photos[]': 'photo' },
+};
+
+/** Whether a summary matches a search (every word, in any language, any case). Pure. */
+export function matchesSearch(item: Pick<ItemSummary, 'id' | 'searchText'>, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.every((w) => item.id.includes(w) || item.searchText.includes(w));
+}
