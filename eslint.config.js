@@ -66,6 +66,8 @@ function importRules() {
     rule(['main/kiosk/**'], [host('electron'), host('preview'), electronPackage, notBackend]),
     // The analytics store and its queries: plain Node (node:sqlite), like the kiosk policies.
     rule(['main/analytics/**'], [host('electron'), host('preview'), electronPackage, notBackend]),
+    // Content packages (publish, verify, install): plain Node, below the backend like the kiosk policies.
+    rule(['main/packages/**'], [host('electron'), host('preview'), electronPackage, notBackend]),
     // The exhibit editor's core: plain Node over content, settings and files; its routes live in the backend.
     rule(['main/editor/**'], [host('electron'), host('preview'), electronPackage, notBackend]),
     rule(

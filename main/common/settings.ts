@@ -133,6 +133,36 @@ export const openingHoursSchema = z
   })
   .prefault({});
 
+/** A public key as kiosk.yaml and manifest.sig write it: "ed25519:" + base64url of its 32 bytes. */
+export const PUBLIC_KEY_PATTERN = /^ed25519:[A-Za-z0-9_-]{43}$/;
+
+export const packageSettingsSchema = z
+  .strictObject({
+    folder: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Folder where this kiosk keeps installed content packages (docs/fleet.md). Without it the kiosk shows the media folder as before.',
+      ),
+    trustedKeys: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(100).describe('Whose key this is, for people to read.'),
+          key: z.string().regex(PUBLIC_KEY_PATTERN, {
+            error: 'not a public key written by "npm run keys:create" (ed25519:…)',
+          }),
+        }),
+      )
+      .default([])
+      .describe('Public keys whose packages this kiosk installs (npm run keys:create adds one).'),
+    acceptUnsigned: z
+      .boolean()
+      .default(false)
+      .describe('Install unsigned or foreign packages too. For development only; never on a museum floor.'),
+  })
+  .prefault({});
+
 export const kioskSettingsSchema = z.strictObject({
   visitor: visitorSettingsSchema,
   hours: openingHoursSchema,
@@ -151,6 +181,7 @@ export const kioskSettingsSchema = z.strictObject({
       windowMinutes: z.number().int().min(1).max(1440).default(10),
     })
     .prefault({}),
+  packages: packageSettingsSchema,
   analytics: z
     .strictObject({
       enabled: z
@@ -183,6 +214,7 @@ export type VisitorSettings = KioskSettings['visitor'];
 export type OpeningHours = KioskSettings['hours'];
 export type WatchdogSettings = KioskSettings['watchdog'];
 export type AnalyticsSettings = KioskSettings['analytics'];
+export type PackageSettings = KioskSettings['packages'];
 
 /** Every setting at its default: what a kiosk with no `kiosk.yaml` runs on. */
 export const DEFAULT_SETTINGS: KioskSettings = kioskSettingsSchema.parse({});

@@ -24,12 +24,14 @@ function cloneDefaults(): KioskSettings {
 
 function knownKeys(p: readonly PropertyKey[]): string[] {
   const shapes: Record<string, string[]> = {
-    '': ['visitor', 'hours', 'display', 'staffPinHash', 'watchdog', 'analytics'],
+    '': ['visitor', 'hours', 'display', 'staffPinHash', 'watchdog', 'analytics', 'packages'],
     visitor: ['idleSeconds', 'warningSeconds', 'volume', 'fadeSeconds', 'hideCursor', 'startLanguage'],
     hours: ['timeZone', 'week', 'holidays', 'outsideHours', 'dailyRelaunchAt'],
     'hours.week': ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
     watchdog: ['unresponsiveGraceSeconds', 'heartbeatTimeoutSeconds', 'maxFailures', 'windowMinutes'],
     analytics: ['enabled', 'retentionDays', 'maxMegabytes'],
+    packages: ['folder', 'trustedKeys', 'acceptUnsigned'],
+    'packages.trustedKeys': ['name', 'key'],
   };
   const key = p.filter((s) => typeof s === 'string').join('.');
   return shapes[key] ?? (p.includes('holidays') ? ['date', 'hours'] : []);

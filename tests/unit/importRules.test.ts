@@ -39,6 +39,12 @@ describe('import rules', () => {
     ],
     ['main/kiosk/staff.ts', "import { createKioskHandler } from '../backend/handler';", /backend builds on/],
     ['main/analytics/store.ts', "import { app } from 'electron';", /Only the Electron host/],
+    ['main/packages/store.ts', "import { app } from 'electron';", /Only the Electron host/],
+    [
+      'main/packages/store.ts',
+      "import { createKioskHandler } from '../backend/handler';",
+      /backend builds on/,
+    ],
     [
       'main/analytics/store.ts',
       "import { createKioskHandler } from '../backend/handler';",
