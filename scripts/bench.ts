@@ -18,6 +18,8 @@
  *  - JS heap and DOM nodes after 10 and after N visits (each visit ends in the idle reset), after a GC
  *  - JS heap after N narrations played and reset, and Howls left alive
  *  - the content checker on a generated exhibit of 1,000 stories and 5,000 photos
+ *  - analytics (scripts/bench-analytics.ts): insert throughput and the dashboard's figures for 1, 7, 30 and
+ *    365 days on a million generated events (`--analytics-events N` for another count)
  * Budgets to aim for: p95 tap-to-paint < 50 ms, p95 frame < 17 ms, heap growth < 5 %.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { startPreviewServer } from '../main/preview/previewServer';
 import { chooseChromium, chromiumArgs } from '../tests/chromium';
+import { benchAnalytics } from './bench-analytics';
 import { measureLoad, median, walkLanguage, type LoadFigure, type TapFigure } from './bench-walk';
 
 const { values } = parseArgs({
@@ -34,7 +37,8 @@ const { values } = parseArgs({
     visits: { type: 'string', default: '500' },
     narrations: { type: 'string', default: '200' },
     'skip-content': { type: 'boolean', default: false },
-    only: { type: 'string', default: 'load,walk,latency,visits,narrations,content' },
+    only: { type: 'string', default: 'load,walk,latency,visits,narrations,content,analytics' },
+    'analytics-events': { type: 'string', default: '1000000' },
     viewports: { type: 'string', default: '1920x1080' },
     loads: { type: 'string', default: '5' },
     langs: { type: 'string', default: '' },
@@ -531,6 +535,11 @@ if (!values['skip-content'] && only.has('content')) {
   const line =
     (result.stdout ?? '').split('\n').find((l) => /checked|took|seconds|\bs\b/i.test(l)) ?? result.stdout;
   report('content checker, 1,000 stories + 5,000 photos', line.trim());
+}
+
+// 5. The analytics store on a million generated events: inserts, and the dashboard's figures per period.
+if (only.has('analytics')) {
+  benchAnalytics({ events: Number(values['analytics-events']), days: 365, runs: 20, report });
 }
 
 mkdirSync('bench-results', { recursive: true });

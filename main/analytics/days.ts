@@ -44,17 +44,24 @@ export function startOfDay(day: string, timeZone?: string): number {
   return guess;
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
 function offsetSeconds(atSeconds: number, timeZone?: string): number {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    ...(timeZone ? { timeZone } : {}),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
+  const key = timeZone ?? '';
+  let f = offsetFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      ...(timeZone ? { timeZone } : {}),
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    offsetFormatters.set(key, f);
+  }
   const parts = f.formatToParts(new Date(atSeconds * 1000));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const local =

@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnalyticsEvent, AnalyticsEventInput } from '../common/analytics';
+import type { AnalyticsEvent } from '../common/analytics';
+import { random, visitEvents } from '../../tests/support/analyticsData';
 import { DEFAULT_SETTINGS } from '../common/settings';
 import { summarize, summarizeFromEvents, type Period } from './queries';
-import { rollupZone } from './rollup';
+import { MIGRATIONS } from './store';
+import { monthsAndDays, rollupZone } from './rollup';
 import { ANALYTICS_FILE_NAME, openAnalyticsStore, type AnalyticsStore } from './store';
 
 const dirs: string[] = [];
@@ -24,76 +26,6 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-/** A small seeded random source (mulberry32): the same data set on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const STORIES = ['safety-zone', 'fall-of-nanjing', 'rabe', 'vautrin', 'refugees'];
-const PHOTOS = ['armband', 'flag', 'ginling', 'hospital', 'map', 'queue', 'rice'];
-const LANGS = ['zh-Hans', 'en', 'ja', 'id'];
-
-/** One visit's events at offsets from its start, as the recorder would send them. */
-function visitEvents(rnd: () => number, id: string, start: number): AnalyticsEvent[] {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const steps: AnalyticsEventInput[] = [{ name: 'languageChosen', lang: pick(LANGS) }];
-  const count = Math.floor(rnd() * 14);
-  for (let i = 0; i < count; i++) {
-    const r = rnd();
-    const story = pick(STORIES);
-    if (r < 0.15) {
-      steps.push({ name: 'storyOpened', item: story });
-      const chapters = Math.floor(rnd() * 5);
-      for (let c = 1; c <= chapters; c++) steps.push({ name: 'storyChapter', item: story, chapter: c });
-      if (chapters >= 3 && rnd() < 0.6) steps.push({ name: 'storyEnd', item: story });
-    } else if (r < 0.3) steps.push({ name: 'photoOpened', item: pick(PHOTOS) });
-    else if (r < 0.35) steps.push({ name: 'photoZoomed', item: pick(PHOTOS) });
-    else if (r < 0.45)
-      steps.push({ name: 'narration', item: story, action: pick(['play', 'pause', 'finish']) });
-    else if (r < 0.5) steps.push({ name: 'captions', on: rnd() < 0.5 });
-    else if (r < 0.55)
-      steps.push({
-        name: 'accessibility',
-        choice: pick(['textSize', 'seated']),
-        value: pick(['on', 'large']),
-      });
-    else if (r < 0.65)
-      steps.push({
-        name: 'contentNote',
-        item: `story:${story}`,
-        answer: rnd() < 0.3 ? 'decline' : 'continue',
-      });
-    else if (r < 0.72) steps.push({ name: 'idleWarning', outcome: rnd() < 0.5 ? 'answered' : 'timedOut' });
-    else if (r < 0.77) steps.push({ name: 'languageChanged', lang: pick(LANGS) });
-    else
-      steps.push({
-        name: 'screen',
-        screen: pick(['home', 'story', 'photos']),
-        dwell: Math.floor(rnd() * 200),
-      });
-  }
-  const r = rnd();
-  if (r < 0.85)
-    steps.push({
-      name: 'visitEnd',
-      how: pick(['idleReset', 'explicitEnd', 'closingTime']),
-      ...(rnd() < 0.8 ? { screen: pick(['home', 'story', 'photos', 'timeline']) } : {}),
-    });
-  let t = start;
-  const events: AnalyticsEvent[] = [{ visit: id, at: start, name: 'visitStart' }];
-  for (const step of steps) {
-    t += Math.floor(rnd() * 90);
-    events.push({ ...step, visit: id, at: t } as AnalyticsEvent);
-  }
-  return events;
-}
 
 /** Visits over `days` days from `firstDay` (UTC midnight, seconds), as batches in arrival order. */
 function dataSet(seed: number, firstDay: number, days: number, perDay: number): AnalyticsEvent[][] {
@@ -134,6 +66,8 @@ function open(dir: string, timeZone: string, settings: Partial<typeof DEFAULT_SE
 
 const PERIODS: [string, string][] = [
   ['2026-03-01', '2026-03-01'],
+  ['2026-03-01', '2026-03-31'], // a whole month
+  ['2026-02-15', '2026-04-09'], // days, a whole month, days
   ['2026-03-28', '2026-03-30'], // Berlin's clocks go forward on 29 March
   ['2026-03-10', '2026-04-09'],
   ['2026-02-01', '2026-05-14'],
@@ -294,3 +228,52 @@ describe('the per-day summary when things go wrong', () => {
 function expectSameShanghai(store: AnalyticsStore): void {
   expectSame(store, 'Asia/Shanghai');
 }
+
+describe('whole months and the days at the edges of a period', () => {
+  it.each([
+    ['2026-03-01', '2026-03-31', ['2026-03', '2026-03'], []],
+    ['2026-03-02', '2026-03-31', null, [['2026-03-02', '2026-03-31']]],
+    [
+      '2026-02-15',
+      '2026-04-09',
+      ['2026-03', '2026-03'],
+      [
+        ['2026-02-15', '2026-02-28'],
+        ['2026-04-01', '2026-04-09'],
+      ],
+    ],
+    [
+      '2025-12-02',
+      '2026-12-01',
+      ['2026-01', '2026-11'],
+      [
+        ['2025-12-02', '2025-12-31'],
+        ['2026-12-01', '2026-12-01'],
+      ],
+    ],
+    ['2024-02-01', '2024-02-29', ['2024-02', '2024-02'], []],
+    ['2026-12-31', '2027-01-01', null, [['2026-12-31', '2027-01-01']]],
+  ])('%s to %s', (from, to, months, dayRanges) => {
+    expect(monthsAndDays(from, to)).toEqual({ months, dayRanges });
+  });
+
+  it('a database with only the per-day summary (version 3) gets the per-month one from it', () => {
+    const dir = tempDir();
+    const old = new DatabaseSync(path.join(dir, ANALYTICS_FILE_NAME));
+    for (const m of MIGRATIONS.slice(0, 3)) old.exec(m);
+    old.exec(`PRAGMA user_version = 3;
+      INSERT INTO rollup_meta VALUES ('zone', 'Asia/Shanghai');
+      INSERT INTO day_figures VALUES ('2026-03-01', 'visits', '9', '', 2), ('2026-03-02', 'visits', '14', '', 1),
+        ('2026-03-01', 'lang', 'en', '', 2), ('2026-03-02', 'lang', 'en', '', 1), ('2026-04-01', 'lang', 'ja', '', 1);`);
+    old.close();
+    const db = open(dir, 'Asia/Shanghai').database();
+    expect(
+      db?.prepare('SELECT month, figure, key, n FROM month_figures ORDER BY month, figure, key').all(),
+    ).toEqual([
+      { month: '2026-03', figure: 'lang', key: 'en', n: 3 },
+      { month: '2026-03', figure: 'visits', key: '01 9', n: 2 },
+      { month: '2026-03', figure: 'visits', key: '02 14', n: 1 },
+      { month: '2026-04', figure: 'lang', key: 'ja', n: 1 },
+    ]);
+  });
+});

@@ -46,6 +46,24 @@ export const ROLLUP_MIGRATION = `
   INSERT INTO visits (visit, started)
     SELECT visit, min(at) FROM events WHERE name = 'visitStart' GROUP BY visit;`;
 
+/**
+ * Migration 4: the same figures summed per month, so that a year reads twelve months and the days at its
+ * edges. Visit counts keep their day in the key ('DD HH', day of the month and hour).
+ */
+export const MONTH_MIGRATION = `
+  CREATE TABLE month_figures (
+    month  TEXT NOT NULL,      -- YYYY-MM
+    figure TEXT NOT NULL,
+    key    TEXT NOT NULL,
+    sub    TEXT NOT NULL,
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (month, figure, key, sub)
+  ) WITHOUT ROWID;
+  INSERT INTO month_figures (month, figure, key, sub, n)
+    SELECT substr(day, 1, 7), figure, CASE WHEN figure = 'visits' THEN substr(day, 9, 2) || ' ' || key ELSE key END,
+           sub, sum(n)
+    FROM day_figures GROUP BY 1, 2, 3, 4;`;
+
 /** The time zone a zone option stands for: the computer's own when absent. */
 export function resolvedZone(timeZone?: string): string {
   return timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -117,11 +135,15 @@ interface Statements {
   pendingToSet: StatementSync;
   add: StatementSync;
   dropZero: StatementSync;
+  addMonth: StatementSync;
+  dropZeroMonth: StatementSync;
   markRolled: StatementSync;
   markPending: StatementSync;
   visitOf: StatementSync;
   startOf: StatementSync;
   setRows: StatementSync;
+  daySums: StatementSync;
+  monthSums: StatementSync;
 }
 
 const statementsOf = new WeakMap<DatabaseSync, Statements>();
@@ -148,10 +170,25 @@ function statements(db: DatabaseSync): Statements {
       dropZero: db.prepare(
         'DELETE FROM day_figures WHERE day = ? AND figure = ? AND key = ? AND sub = ? AND n = 0',
       ),
+      addMonth: db.prepare(
+        `INSERT INTO month_figures (month, figure, key, sub, n) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (month, figure, key, sub) DO UPDATE SET n = n + excluded.n`,
+      ),
+      dropZeroMonth: db.prepare(
+        'DELETE FROM month_figures WHERE month = ? AND figure = ? AND key = ? AND sub = ? AND n = 0',
+      ),
       markRolled: db.prepare('UPDATE visits SET day = ? WHERE visit = ?'),
       markPending: db.prepare('UPDATE visits SET day = NULL WHERE visit = ?'),
       visitOf: db.prepare('SELECT started, day FROM visits WHERE visit = ?'),
       setRows: db.prepare('SELECT visit, started FROM temp.roll_set'),
+      daySums: db.prepare(
+        `SELECT CASE WHEN figure = 'visits' THEN day ELSE '' END AS d, figure, key, sub, sum(n) AS n
+           FROM day_figures WHERE day >= ? AND day <= ? GROUP BY d, figure, key, sub`,
+      ),
+      monthSums: db.prepare(
+        `SELECT CASE WHEN figure = 'visits' THEN month ELSE '' END AS m, figure, key, sub, sum(n) AS n
+           FROM month_figures WHERE month >= ? AND month <= ? GROUP BY m, figure, key, sub`,
+      ),
       startOf: db.prepare(
         `INSERT INTO visits (visit, started) VALUES (?, ?)
            ON CONFLICT (visit) DO UPDATE SET started = min(started, excluded.started)`,
@@ -183,6 +220,10 @@ function addRows(db: DatabaseSync, rows: readonly FigureRow[], sign: 1 | -1): vo
   for (const r of rows) {
     s.add.run(r.day, r.figure, r.key, r.sub, sign * r.n);
     if (sign < 0) s.dropZero.run(r.day, r.figure, r.key, r.sub);
+    const month = r.day.slice(0, 7);
+    const key = r.figure === 'visits' ? `${r.day.slice(8)} ${r.key}` : r.key;
+    s.addMonth.run(month, r.figure, key, r.sub, sign * r.n);
+    if (sign < 0) s.dropZeroMonth.run(month, r.figure, key, r.sub);
   }
 }
 
@@ -230,7 +271,8 @@ export function useZone(db: DatabaseSync, zone: string): void {
   if (rollupZone(db) === zone) return;
   db.exec('BEGIN');
   try {
-    db.exec('DELETE FROM day_figures; UPDATE visits SET day = NULL WHERE day IS NOT NULL;');
+    db.exec(`DELETE FROM day_figures; DELETE FROM month_figures;
+             UPDATE visits SET day = NULL WHERE day IS NOT NULL;`);
     db.prepare(
       "INSERT INTO rollup_meta (key, value) VALUES ('zone', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ).run(zone);
@@ -342,6 +384,36 @@ export function rollUpPending(db: DatabaseSync, zone: string, beforeSeconds: num
 }
 
 /**
+ * A period of days as whole months and the days at its edges: `months` is the first and last whole month
+ * (YYYY-MM) or null; `dayRanges` the days before and after them (or the whole period), each [from, to].
+ */
+export function monthsAndDays(
+  from: string,
+  to: string,
+): { months: [string, string] | null; dayRanges: [string, string][] } {
+  const firstWhole = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const lastWhole = lastDayOf(to.slice(0, 7)) === to ? to.slice(0, 7) : previousMonth(to.slice(0, 7));
+  if (firstWhole > lastWhole) return { months: null, dayRanges: [[from, to]] };
+  const dayRanges: [string, string][] = [];
+  if (from < `${firstWhole}-01`) dayRanges.push([from, lastDayOf(previousMonth(firstWhole))]);
+  if (to > lastDayOf(lastWhole)) dayRanges.push([`${nextMonth(lastWhole)}-01`, to]);
+  return { months: [firstWhole, lastWhole], dayRanges };
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, m ?? 1, 1)).toISOString().slice(0, 7);
+}
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 2, 1)).toISOString().slice(0, 7);
+}
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).toISOString().slice(0, 10);
+}
+
+/**
  * A period's figures from the summary: its days summed, plus the visits of the period still pending.
  * `lo`/`hi` are the period's bounds in seconds, `from`/`to` its days (local to the summary's zone).
  * Visit counts keep their day; every other figure is summed over the period (day '').
@@ -362,20 +434,33 @@ export function periodRows(
   };
   db.exec('BEGIN');
   try {
-    const summed = db
-      .prepare(
-        `SELECT CASE WHEN figure = 'visits' THEN day ELSE '' END AS d, figure, key, sub, sum(n) AS n
-           FROM day_figures WHERE day >= ? AND day <= ? GROUP BY d, figure, key, sub`,
-      )
-      .all(period.from, period.to) as Record<string, SQLInputValue>[];
-    for (const r of summed) {
-      add({
-        day: String(r.d),
-        figure: String(r.figure),
-        key: String(r.key),
-        sub: String(r.sub),
-        n: Number(r.n),
-      });
+    const { months, dayRanges } = monthsAndDays(period.from, period.to);
+    const byDay = statements(db).daySums;
+    for (const [from, to] of dayRanges) {
+      for (const r of byDay.all(from, to) as Record<string, SQLInputValue>[]) {
+        add({
+          day: String(r.d),
+          figure: String(r.figure),
+          key: String(r.key),
+          sub: String(r.sub),
+          n: Number(r.n),
+        });
+      }
+    }
+    if (months) {
+      for (const r of statements(db).monthSums.all(months[0], months[1]) as Record<string, SQLInputValue>[]) {
+        const figure = String(r.figure);
+        const key = String(r.key);
+        // Visit counts: 'DD HH' → the day and the hour.
+        const visits = figure === 'visits';
+        add({
+          day: visits ? `${String(r.m)}-${key.slice(0, 2)}` : '',
+          figure,
+          key: visits ? String(Number(key.slice(3))) : key,
+          sub: String(r.sub),
+          n: Number(r.n),
+        });
+      }
     }
     s.clearSet.run();
     s.pendingToSet.run(period.lo, period.hi, -1);

@@ -25,6 +25,7 @@ import {
   beforeInsert,
   resolvedZone,
   rollUpPending,
+  MONTH_MIGRATION,
   ROLLUP_MIGRATION,
   useZone,
 } from './rollup';
@@ -51,6 +52,8 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE INDEX events_name_at ON events(name, at);`,
   // 3: the dashboard's figures kept per day as visits arrive (rollup.ts).
   ROLLUP_MIGRATION,
+  // 4: the same summed per month (rollup.ts).
+  MONTH_MIGRATION,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
