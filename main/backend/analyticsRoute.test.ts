@@ -121,6 +121,18 @@ describe('analytics routes', () => {
     expect((await post(backend, big)).status).toBe(413);
   });
 
+  it.each([
+    ['', true],
+    ['analytics:\n  enabled: false\n', false],
+  ])('tells the kiosk page whether it records (%j)', async (yaml, recording) => {
+    const backend = await start(yaml);
+    const response = await backend.handler(
+      new Request(`${ORIGIN}${api.events}`, { headers: { Origin: ORIGIN } }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ recording });
+  });
+
   it('with analytics off, answers 204 alike and makes no database', async () => {
     const backend = await start('analytics:\n  enabled: false\n');
     expect((await post(backend, batch)).status).toBe(204);

@@ -1,16 +1,24 @@
 /**
  * The analytics routes (issue 16), kept beside the handler so that it needs only one small hook:
  *
+ * - `GET api.events` — `{ recording }`: whether analytics is on in kiosk.yaml. The renderer asks once at
+ *   start and sends nothing when it is off.
  * - `POST api.events` { events } — a batch from the renderer's recorder. Each event is checked against the
  *   contract's closed list (zod); one that does not fit, or whose time is more than a week from the
  *   kiosk's clock, is left out. Always 204 when the body could be read: the renderer sends and forgets,
- *   and a visitor never notices a full disk or analytics turned off.
+ *   and a visitor never notices a full disk. With analytics off the batch is read (so the answer is the
+ *   same) and thrown away: nothing reaches the store.
  * - `GET api.staffAnalytics?from=&to=` — the dashboard's figures (staff token); `&format=csv` gives one row
  *   per event, `&format=summary.csv` one row per day, as a download.
  *
  * The handler's access checks (Host, Origin) run before these, and the body limit applies here too.
  */
-import { analyticsBatchSchema, analyticsEventSchema, type AnalyticsEvent } from '../common/analytics';
+import {
+  analyticsBatchSchema,
+  analyticsEventSchema,
+  type AnalyticsEvent,
+  type AnalyticsRecording,
+} from '../common/analytics';
 import { api, STAFF_TOKEN_HEADER } from '../common/api';
 import { eventRowsCsv, summaryRowsCsv } from '../analytics/export';
 import { checkPeriod, emptySummary, summarize } from '../analytics/queries';
@@ -52,7 +60,11 @@ export function createAnalyticsRoute(options: AnalyticsRouteOptions): AnalyticsR
   let refusedLogged = false;
   return async (request, pathname) => {
     if (pathname === api.events) {
-      if (request.method !== 'POST') return methodNotAllowed('POST');
+      if (request.method === 'GET') {
+        const answer: AnalyticsRecording = { recording: options.store.enabled };
+        return json(200, answer);
+      }
+      if (request.method !== 'POST') return methodNotAllowed('GET, POST');
       const body = await readBodyLimited(request, MAX_JSON_BODY);
       if (!body.ok) {
         return body.reason === 'too-large' ? json(413, { ok: false }) : json(400, { ok: false });

@@ -104,6 +104,14 @@ export type AnalyticsEventInput = AnalyticsEvent extends infer E
 /** The most events one `POST api.events` may carry (the body stays well under the 16 KB limit). */
 export const MAX_EVENTS_PER_BATCH = 60;
 
+/**
+ * `GET api.events` → whether this kiosk records analytics (kiosk.yaml `analytics.enabled`): the renderer
+ * asks once at start and, when it does not, sends nothing at all.
+ */
+export interface AnalyticsRecording {
+  recording: boolean;
+}
+
 /** `POST api.events` body. */
 export const analyticsBatchSchema = z.strictObject({
   events: z.array(z.unknown()).max(MAX_EVENTS_PER_BATCH),

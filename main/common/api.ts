@@ -21,7 +21,10 @@ export const api = {
   log: '/api/log',
   /** POST (no body) → 204: revokes every staff token; the staff panel calls it when it closes. */
   staffLock: '/api/staff/lock',
-  /** POST { events: AnalyticsEvent[] } → 204, batched and fire-and-forget (main/common/analytics.ts). */
+  /**
+   * POST { events: AnalyticsEvent[] } → 204, batched and fire-and-forget; GET → AnalyticsRecording
+   * (whether anything is recorded at all; main/common/analytics.ts).
+   */
   events: '/api/events',
   /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD (with staff token) → AnalyticsSummary; &format=csv|summary.csv → CSV. */
   staffAnalytics: '/api/staff/analytics',

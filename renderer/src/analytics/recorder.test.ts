@@ -6,18 +6,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnalyticsEvent } from '../../../main/common/analytics';
 import { configureSession, continueVisit, forceReset, sessionEvent, touched } from '../session/sessionClock';
 import { useVisit } from '../session/visitStore';
-import { flush, recordEvent, startRecorder } from './recorder';
+import { flush, recordEvent, recorderAsked, startRecorder } from './recorder';
 
 const T0 = Date.parse('2026-12-01T02:00:00Z');
 const sent: AnalyticsEvent[] = [];
 let stop: () => void;
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers();
   vi.setSystemTime(T0);
   sent.length = 0;
   configureSession({ idleMs: 60_000, warningMs: 10_000 });
-  stop = startRecorder({ send: (events) => sent.push(...events) });
+  stop = startRecorder({ send: (events) => sent.push(...events), ask: async () => true });
+  await recorderAsked();
 });
 
 afterEach(() => {
@@ -102,5 +103,58 @@ describe('analytics recorder', () => {
       { name: 'idleWarning', outcome: 'answered' },
       { name: 'visitEnd', how: 'explicitEnd', screen: 'home' },
     ]);
+  });
+});
+
+describe('analytics off in kiosk.yaml', () => {
+  /** A visit with a few choices, ended by staff, then a flush. */
+  const aVisit = () => {
+    touched();
+    useVisit.getState().chooseLanguage('en');
+    useVisit.getState().setCaptionsOn(false);
+    recordEvent({ name: 'storyOpened', item: 'safety-zone' });
+    forceReset();
+    flush();
+  };
+
+  it('sends nothing at all, not even the visit start, once the backend says it records nothing', async () => {
+    stop();
+    stop = startRecorder({ send: (events) => sent.push(...events), ask: async () => false });
+    await recorderAsked();
+    aVisit();
+    aVisit();
+    vi.advanceTimersByTime(5_000);
+    expect(sent).toEqual([]);
+  });
+
+  it('holds the events of a visit until the backend answers: sent on yes, dropped on no', async () => {
+    for (const answer of [true, false]) {
+      stop();
+      sent.length = 0;
+      let tell: (yes: boolean) => void = () => undefined;
+      stop = startRecorder({
+        send: (events) => sent.push(...events),
+        ask: () => new Promise<boolean>((resolve) => (tell = resolve)),
+      });
+      aVisit();
+      expect(sent).toEqual([]); // nothing leaves before the answer
+      tell(answer);
+      await recorderAsked();
+      aVisit();
+      flush();
+      expect(sent.filter((e) => e.name === 'visitStart')).toHaveLength(answer ? 2 : 0);
+      expect(sent.filter((e) => e.name === 'storyOpened')).toHaveLength(answer ? 2 : 0);
+    }
+  });
+
+  it('sends as before when the backend cannot be asked (it still throws away what it does not keep)', async () => {
+    stop();
+    stop = startRecorder({
+      send: (events) => sent.push(...events),
+      ask: () => Promise.reject(new Error('down')),
+    });
+    await recorderAsked();
+    aVisit();
+    expect(sent.map((e) => e.name)).toContain('visitStart');
   });
 });

@@ -8,6 +8,11 @@
  * The visit id is 128 random bits made when a visit starts and forgotten when it ends; nothing links one
  * visit to the next.
  *
+ * Analytics off in kiosk.yaml: the recorder asks the backend once at start (`GET api.events`) and, when
+ * nothing is recorded, keeps nothing and sends nothing for the rest of the page's life. Until the answer
+ * comes, events wait in the queue (a few hundred at most); they are sent once it says yes. (The backend
+ * throws away any batch that reaches it all the same.)
+ *
  * Walk-away time: a visit ended by the idle reset ends at the visitor's last touch (or the end of the last
  * narration, which holds the idle timer off), not at the reset. The idle wait and the warning's countdown
  * are left out of the last screen's dwell and of the visit's length: the end event is stamped at that
@@ -16,6 +21,7 @@
 import {
   MAX_EVENTS_PER_BATCH,
   type AnalyticsEvent,
+  type AnalyticsRecording,
   type AnalyticsEventInput,
   type AnalyticsScreen,
   type VisitEnding,
@@ -27,6 +33,11 @@ import { currentPlace, useVisit, type Place, type VisitState } from '../session/
 
 /** Where the batches go; the app sends them to the backend, tests may catch them. */
 export type AnalyticsSend = (events: AnalyticsEvent[]) => void;
+/** Whether this kiosk records analytics at all; the app asks the backend, tests answer. */
+export type AnalyticsAsk = () => Promise<boolean>;
+
+/** The most events kept while the backend has not said whether it records (the rest are not kept). */
+const MAX_WAITING = 600;
 
 interface OpenScreen {
   screen: AnalyticsScreen;
@@ -39,6 +50,12 @@ let openScreen: OpenScreen | null = null;
 let queue: AnalyticsEvent[] = [];
 let flushScheduled = false;
 let send: AnalyticsSend = sendToBackend;
+/** null until the backend has answered whether it records. */
+let recording: boolean | null = null;
+let asked: Promise<void> = Promise.resolve();
+
+/** Settles once the backend has said whether it records (tests wait for it). */
+export const recorderAsked = (): Promise<void> => asked;
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
@@ -50,7 +67,8 @@ function newVisitId(): string {
 
 /** Record one event of the current visit (nothing outside a visit). Never throws, never waits. */
 export function recordEvent(event: AnalyticsEventInput, atMs: number = Date.now()): void {
-  if (visitId === null) return;
+  if (visitId === null || recording === false) return;
+  if (recording === null && queue.length >= MAX_WAITING) return;
   queue.push({ ...event, visit: visitId, at: seconds(atMs) } as AnalyticsEvent);
   scheduleFlush();
 }
@@ -65,6 +83,7 @@ function scheduleFlush(): void {
 /** Send what is queued now (also on page hide). */
 export function flush(): void {
   flushScheduled = false;
+  if (recording !== true) return; // sent once the backend says it records; dropped if it does not
   while (queue.length > 0) {
     const batch = queue.slice(0, MAX_EVENTS_PER_BATCH);
     queue = queue.slice(MAX_EVENTS_PER_BATCH);
@@ -83,6 +102,12 @@ function sendToBackend(events: AnalyticsEvent[]): void {
     body: JSON.stringify({ events }),
     keepalive: true,
   }).catch(() => undefined);
+}
+
+async function askBackend(): Promise<boolean> {
+  const response = await fetch(api.events, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`${api.events} answered ${response.status}`);
+  return ((await response.json()) as AnalyticsRecording).recording === true;
 }
 
 function screenOf(place: Place | undefined): OpenScreen | null {
@@ -180,8 +205,24 @@ function onVisitChange(next: VisitState, prev: VisitState): void {
  * Start recording (once, from main.tsx). `options.send` replaces the backend (tests); returns a function
  * that stops recording and forgets the visit.
  */
-export function startRecorder(options: { send?: AnalyticsSend } = {}): () => void {
+export function startRecorder(options: { send?: AnalyticsSend; ask?: AnalyticsAsk } = {}): () => void {
   send = options.send ?? sendToBackend;
+  recording = null;
+  let stopped = false;
+  asked = (options.ask ?? askBackend)().then(
+    (yes) => {
+      if (stopped) return;
+      recording = yes;
+      if (yes) flush();
+      else queue = [];
+    },
+    // No answer (the backend is restarting): send as before; the backend still decides what it keeps.
+    () => {
+      if (stopped) return;
+      recording = true;
+      flush();
+    },
+  );
   const stops = [
     onSessionStep((step) => {
       try {
@@ -204,6 +245,8 @@ export function startRecorder(options: { send?: AnalyticsSend } = {}): () => voi
   const onHide = () => flush();
   if (typeof window !== 'undefined') window.addEventListener('pagehide', onHide);
   return () => {
+    stopped = true;
+    recording = null;
     for (const stop of stops) stop();
     if (typeof window !== 'undefined') window.removeEventListener('pagehide', onHide);
     visitId = null;
