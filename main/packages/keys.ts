@@ -160,6 +160,7 @@ export function addTrustedKey(configDir: string, entry: { name: string; key: str
   if (isSeq(list)) {
     const present = list.items.some((item) => isMap(item) && item.get('key') === entry.key);
     if (present) return false;
+    list.flow = false; // `trustedKeys: []` becomes a block list, one key per item
     list.add(doc.createNode(entry));
   } else {
     doc.setIn(['packages', 'trustedKeys'], doc.createNode([entry]));
