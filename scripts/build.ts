@@ -1,5 +1,5 @@
 /**
- * Builds the kiosk into out/: the renderer with Vite (out/renderer), the Electron main process, its content
+ * Builds the kiosk into out/: the renderer with Vite (out/renderer), the exhibit editor's page (out/editor), the Electron main process, its content
  * worker and the preload with esbuild (out/main/index.cjs, out/main/contentWorker.cjs, out/preload/index.cjs).
  * The content worker is an entry of its own: the main process starts it as a worker thread from beside
  * itself (main/electron/index.ts), so a hostile content package never runs on the main thread.
@@ -15,6 +15,8 @@ const started = performance.now();
 const quiet = process.argv.includes('--quiet');
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'warn' : 'info' });
+// The exhibit editor's page (served only by `npm run editor`): its own build, so the kiosk's does not grow.
+await viteBuild({ configFile: 'vite.editor.config.ts', logLevel: quiet ? 'warn' : 'info' });
 
 const electronEntries = [
   { entry: 'main/electron/index.ts', outfile: 'out/main/index.cjs' },

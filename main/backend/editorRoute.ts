@@ -53,7 +53,9 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
     const method = request.method;
     try {
       if (pathname === editorApi.unlock) {
-        if (method !== 'POST') return methodNotAllowed('POST');
+        // What the sign-in screen offers: the roles and the exhibit's languages (nothing else before the PIN).
+        if (method === 'GET') return json(200, { roles: options.roles, ...(await service.languages()) });
+        if (method !== 'POST') return methodNotAllowed('GET, POST');
         const body = await readJson(request);
         if (body instanceof Response) return body;
         const role = body?.role;

@@ -5,7 +5,7 @@
  */
 
 export const editorApi = {
-  /** POST { pin, role, languages? } → EditorUnlockResult */
+  /** GET → EditorSignInChoices; POST { pin, role, languages? } → EditorUnlockResult */
   unlock: '/api/editor/unlock',
   /** POST (token) → 204: ends the session. */
   lock: '/api/editor/lock',
@@ -40,6 +40,13 @@ export function isItemKind(value: unknown): value is ItemKind {
 
 export function isEditorRole(value: unknown): value is EditorRole {
   return typeof value === 'string' && (EDITOR_ROLES as readonly string[]).includes(value);
+}
+
+/** `GET editorApi.unlock` → what the sign-in screen offers. */
+export interface EditorSignInChoices {
+  roles: EditorRole[];
+  languages: string[];
+  defaultLanguage: string;
 }
 
 /** `POST editorApi.unlock` → */

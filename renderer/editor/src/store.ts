@@ -1,0 +1,70 @@
+/**
+ * The editor's one store: the session, the overview, the item being edited (as loaded and as changed),
+ * the answer of the last save, and the view's choices (filter, search, translation, preview).
+ */
+import { create } from 'zustand';
+import type {
+  EditorItem,
+  EditorOverview,
+  EditorRole,
+  EditorSettingsDoc,
+  FieldProblem,
+  ItemKind,
+} from '../../../main/common/editorApi';
+import type { UiLang } from './text';
+
+export type Filter =
+  { type: 'all' } | { type: 'problems' } | { type: 'placeholder' } | { type: 'review'; lang: string };
+
+export interface Conflict {
+  mine: unknown;
+  theirs: EditorItem;
+}
+
+export type Notice = { tone: 'good' | 'bad' | 'plain'; text: string } | null;
+
+export interface EditorState {
+  ui: UiLang;
+  token: string | null;
+  role: EditorRole | null;
+  languages: string[];
+  overview: EditorOverview | null;
+  selected: { kind: ItemKind; id: string } | null;
+  item: EditorItem | null;
+  /** The item's data as changed in the form. */
+  draft: unknown;
+  /** Problems of the last refused save (422), by field; the checker's are on `item`. */
+  refused: FieldProblem[];
+  conflict: Conflict | null;
+  notice: Notice;
+  saving: boolean;
+  settings: EditorSettingsDoc | null;
+  filter: Filter;
+  query: string;
+  translate: { source: string; target: string } | null;
+  previewKey: number;
+  orientation: 'landscape' | 'portrait';
+  set(partial: Partial<Omit<EditorState, 'set'>>): void;
+}
+
+export const useEditor = create<EditorState>((set) => ({
+  ui: navigator.language.toLowerCase().startsWith('zh') ? 'zh-Hans' : 'en',
+  token: null,
+  role: null,
+  languages: [],
+  overview: null,
+  selected: null,
+  item: null,
+  draft: null,
+  refused: [],
+  conflict: null,
+  notice: null,
+  saving: false,
+  settings: null,
+  filter: { type: 'all' },
+  query: '',
+  translate: null,
+  previewKey: 0,
+  orientation: 'landscape',
+  set: (partial) => set(partial),
+}));
