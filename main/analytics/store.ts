@@ -93,7 +93,13 @@ export interface AnalyticsStore {
   prune(): number;
   /** Roll up visits left pending (no end event) that started more than two hours ago; returns how many. */
   rollUp(): number;
+  /**
+   * Write the WAL back into the file and close it, for good: afterwards nothing is recorded (a batch is
+   * dropped, uncounted) and `database()` is null. The kiosk calls it when it quits.
+   */
   close(): void;
+  /** Whether `close` has been called. */
+  closed(): boolean;
 }
 
 interface SqliteError {
@@ -250,12 +256,14 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
       prune: () => 0,
       rollUp: () => 0,
       close: () => undefined,
+      closed: () => false,
     };
   }
 
   let db: DatabaseSync | null = null;
   let insert: StatementSync | null = null;
   let lastPrune = 0;
+  let closedForGood = false;
 
   const open = (): DatabaseSync => {
     mkdirSync(options.dataDir, { recursive: true });
@@ -306,6 +314,7 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
 
   const connect = (): DatabaseSync => {
     if (db) return db;
+    if (closedForGood) throw new Error('the analytics database is closed');
     try {
       db = open();
     } catch (error) {
@@ -396,7 +405,7 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
   };
 
   const record = (events: readonly AnalyticsEvent[]): RecordResult => {
-    if (events.length === 0) return { stored: 0, dropped: 0 };
+    if (events.length === 0 || closedForGood) return { stored: 0, dropped: 0 };
     let database: DatabaseSync;
     try {
       database = connect();
@@ -445,6 +454,7 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
         ? [...warnings, `${droppedCount} analytics events were not recorded because the disk is full.`]
         : [...warnings],
     database: () => {
+      if (closedForGood) return null;
       try {
         return connect();
       } catch {
@@ -454,6 +464,13 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
     prune,
     rollUp,
     close: () => {
+      closedForGood = true;
+      try {
+        // Everything in the WAL back into the file, and the WAL emptied: the file is whole on its own.
+        db?.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      } catch {
+        // a broken or full file: closing it is all that is left to do
+      }
       try {
         db?.close();
       } catch {
@@ -462,5 +479,6 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
       db = null;
       insert = null;
     },
+    closed: () => closedForGood,
   };
 }

@@ -12,6 +12,7 @@ import { FIRST_CONTENT_WAIT_MS, openWhenContentReady, STAFF_EXIT_DELAY_MS } from
 import { isDevMode, resolveKioskPaths, type KioskPaths } from '../kiosk/paths';
 import { createWatchdog } from '../kiosk/watchdog';
 import { startHealthWriter } from '../kiosk/health';
+import { setupAnalyticsClose } from './analyticsClose';
 import { setupKioskWindow, setupPageRecovery } from './kioskWindow';
 import { lockDownSession, lockDownWebContents } from './lockdown';
 import { configureLogging } from './logging';
@@ -58,7 +59,6 @@ async function start(): Promise<void> {
     `Memorial Kiosk ${app.getVersion()} (Electron ${process.versions.electron}) starting${dev ? ' in developer mode' : ''}`,
   );
   Menu.setApplicationMenu(null);
-  const restart = setupRestart();
   const later = (action: () => void) => setTimeout(action, STAFF_EXIT_DELAY_MS);
 
   let page: Electron.WebContents | null = null;
@@ -74,7 +74,11 @@ async function start(): Promise<void> {
     contentWorker: { file: path.join(__dirname, 'contentWorker.cjs') },
     host: {
       kind: 'electron',
-      exit: () => void later(() => app.exit(0)),
+      exit: () =>
+        void later(() => {
+          closeAnalytics();
+          app.exit(0);
+        }),
       relaunch: () => void later(() => restart('staff asked')),
       contentReloaded: () => page?.reload(),
       heartbeat: () => {
@@ -86,6 +90,12 @@ async function start(): Promise<void> {
     },
   });
   const { settings, staffWarnings } = backend;
+  // app.exit() skips 'will-quit': every exit and restart closes the analytics database first.
+  const closeAnalytics = setupAnalyticsClose(app, backend.analytics, {
+    info: (m) => log.info(m),
+    warn: (m) => log.warn(m),
+  });
+  const restart = setupRestart(closeAnalytics);
 
   const watchdog = createWatchdog({
     settings: () => settings.watchdog,

@@ -5,9 +5,11 @@ import { relaunchArgs, restartPlan } from '../kiosk/relaunch';
 
 export type Restart = (reason: string) => void;
 
-export function setupRestart(): Restart {
+/** `beforeExit` runs first (it closes the analytics database: `app.exit` skips 'will-quit'). */
+export function setupRestart(beforeExit: () => void = () => undefined): Restart {
   return (reason) => {
     log.warn(`restarting the kiosk: ${reason}`);
+    beforeExit();
     const plan = restartPlan(process.argv);
     if (plan.method === 'relaunch') app.relaunch({ args: relaunchArgs(process.argv) });
     app.exit(plan.method === 'exit' ? plan.code : 0);
