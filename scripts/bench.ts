@@ -18,6 +18,8 @@
  *  - JS heap and DOM nodes after 10 and after N visits (each visit ends in the idle reset), after a GC
  *  - JS heap after N narrations played and reset, and Howls left alive
  *  - the content checker on a generated exhibit of 1,000 stories and 5,000 photos
+ *  - hostile (scripts/bench-hostile.ts): answer times and the backend's event-loop delay while it loads a
+ *    hostile package (FIFO, /dev/zero, deep nesting, huge and near-limit files), and the title it serves
  *  - analytics (scripts/bench-analytics.ts): insert throughput and the dashboard's figures for 1, 7, 30 and
  *    365 days on a million generated events (`--analytics-events N` for another count)
  * Budgets to aim for: p95 tap-to-paint < 50 ms, p95 frame < 17 ms, heap growth < 5 %.
@@ -540,6 +542,18 @@ if (!values['skip-content'] && only.has('content')) {
 // 5. The analytics store on a million generated events: inserts, and the dashboard's figures per period.
 if (only.has('analytics')) {
   benchAnalytics({ events: Number(values['analytics-events']), days: 365, runs: 20, report });
+}
+
+// 5. The backend answering while it loads a hostile package (issue 10, point 2).
+if (only.has('hostile')) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-hostile.ts'], {
+    encoding: 'utf8',
+  });
+  for (const line of (result.stdout ?? '').trim().split('\n')) {
+    const [name, ...rest] = line.split(/\s{2,}/);
+    if (name && rest.length > 0) report(`hostile: ${name}`, rest.join(' '));
+  }
+  if (result.status !== 0) report('hostile: failed', (result.stderr ?? '').trim().split('\n').at(-1) ?? '');
 }
 
 mkdirSync('bench-results', { recursive: true });

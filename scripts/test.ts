@@ -9,6 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chooseChromium } from '../tests/chromium';
 
+/** Failed browser tests, repeated at the very end of the output (tests/e2e/summaryReporter.ts). */
+const browserFailures: { test: string; error: string; seconds: number }[] = [];
+
 interface Counts {
   passed: number;
   failed: number;
@@ -97,7 +100,8 @@ if (built) {
   const ok = run('e2e', npx, ['playwright', 'test', '-c', 'tests/playwright.config.ts'], {
     E2E_SUMMARY: 'test-results/e2e-summary.json',
   });
-  const e2e = readJson<Counts>('test-results/e2e-summary.json');
+  const e2e = readJson<Counts & { failures?: typeof browserFailures }>('test-results/e2e-summary.json');
+  browserFailures.push(...(e2e?.failures ?? []));
   add(e2e ?? (ok ? null : { passed: 0, failed: 1, skipped: 0 }));
 }
 
@@ -106,7 +110,10 @@ if (existsSync('tests/electron/playwright.config.ts') && built) {
   const ok = run('electron', npx, ['playwright', 'test', '-c', 'tests/electron/playwright.config.ts'], {
     E2E_SUMMARY: 'test-results/electron-summary.json',
   });
-  const electron = readJson<Counts>('test-results/electron-summary.json');
+  const electron = readJson<Counts & { failures?: typeof browserFailures }>(
+    'test-results/electron-summary.json',
+  );
+  browserFailures.push(...(electron?.failures ?? []));
   add(electron ?? (ok ? null : { passed: 0, failed: 1, skipped: 0 }));
 }
 
@@ -115,5 +122,9 @@ for (const r of results)
   console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.step.padEnd(10)} ${(r.ms / 1000).toFixed(1)} s`);
 const failedSteps = results.filter((r) => !r.ok).length;
 if (failedSteps > 0 && total.failed === 0) total.failed = failedSteps;
+if (browserFailures.length > 0) {
+  console.log('Failed browser tests:');
+  for (const f of browserFailures) console.log(`  ✘ ${f.test} (${f.seconds} s): ${f.error.slice(0, 300)}`);
+}
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(failedSteps > 0 ? 1 : 0);

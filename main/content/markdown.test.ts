@@ -1,9 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   firstTooDeepLine,
   lineDepth,
   markdownToBlocks,
   MAX_MARKDOWN_DEPTH,
+  MAX_MARKDOWN_MARKS,
+  firstLineOverMarks,
   splitFrontMatter,
 } from './markdown';
 
@@ -139,5 +143,34 @@ describe('nesting, measured before parsing', () => {
     let depth = 0;
     for (let b = result.blocks[0]; b?.type === 'quote'; b = b.children[0]) depth++;
     expect(depth).toBe(MAX_MARKDOWN_DEPTH);
+  });
+});
+
+describe('formatting marks are counted before parsing (issue 10, point 2)', () => {
+  it.each([
+    ['plain text', 'A quiet sentence.\n\nAnother.', null],
+    ['a few marks', '*Emphasis*, a [photo](photo:x) and `code`!', null],
+    ['exactly the limit', '*'.repeat(MAX_MARKDOWN_MARKS), null],
+    ['one past the limit, on line 3', `a\nb\n${'_'.repeat(MAX_MARKDOWN_MARKS + 1)}`, 3],
+    ['spread over lines', `${'*a*\n'.repeat(MAX_MARKDOWN_MARKS / 2)}*`, MAX_MARKDOWN_MARKS / 2 + 1],
+    ['full-width punctuation is not a mark', '！＊［］'.repeat(10_000), null],
+  ])('%s', (_name, body, line) => {
+    expect(firstLineOverMarks(body)).toBe(line);
+  });
+
+  it('a story of 0.9 MB of emphasis is refused at its line, not handed to the parser', () => {
+    // Parsed, this took longer than the loader's 60 s budget; refused, it costs only its own story.
+    const result = markdownToBlocks(`Intro\n\n${'*a* _b_ '.repeat(115_000)}`, 'f.md', 4);
+    expect(result.blocks).toEqual([]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 7, code: 'markdown-too-much-formatting' }),
+    ]);
+  });
+
+  it('the sample stories are far below the limit and read without problems of this kind', () => {
+    const stories = path.resolve(__dirname, '../../media/stories');
+    for (const story of readdirSync(stories))
+      for (const file of readdirSync(path.join(stories, story)))
+        expect(firstLineOverMarks(readFileSync(path.join(stories, story, file), 'utf8'), 100)).toBeNull();
   });
 });

@@ -51,3 +51,37 @@ describe('parseYamlSource', () => {
     expect(result.problems.map((p) => p.message).join('\n')).toMatch(/too many aliases/);
   });
 });
+
+describe('a field written twice', () => {
+  const duplicates = (text: string) =>
+    parseYamlSource(text, 'people/x.yaml')
+      .problems.filter((p) => p.code === 'duplicate-field')
+      .map((p) => p.line);
+
+  it.each([
+    ['no repeats', 'name: A\nborn: 1882\n', []],
+    ['a top-level field twice', 'name: A\nborn: 1882\nname: B\n', [3]],
+    ['twice inside a language map', 'name:\n  en: A\n  ja: あ\n  en: B\n', [4]],
+    ['the same key in two different maps', 'name:\n  en: A\nrole:\n  en: B\n', []],
+    ['three times: each repeat named', 'a: 1\na: 2\na: 3\n', [2, 3]],
+    ['a number and a text that look alike', '1: one\n"1": text\n', []],
+    ['in maps inside a list', 'events:\n  - id: a\n    id: b\n  - id: c\n', [3]],
+  ])('%s', (_name, text, lines) => {
+    expect(duplicates(text)).toEqual(lines);
+  });
+
+  it('a repeated field makes the file unusable, with a message a curator understands', () => {
+    const source = parseYamlSource('name: A\nname: B\n', 'people/x.yaml');
+    expect(source.ok).toBe(false);
+    expect(source.problems[0]?.message).toMatch(/written twice/);
+  });
+
+  // yaml's own check compared every key with every other: a file like this took minutes and the loader's
+  // 60 s budget stopped the whole package (issue 10, point 2).
+  it('a mapping of 30,000 fields is read, not given up on', { timeout: 60_000 }, () => {
+    const keys = Array.from({ length: 30_000 }, (_, i) => `  k${i}: "value ${i}"`).join('\n');
+    const source = parseYamlSource(`name:\n  en: Many\nnote:\n${keys}\n`, 'people/x.yaml');
+    expect(source.ok).toBe(true);
+    expect(Object.keys((source.data as { note: object }).note)).toHaveLength(30_000);
+  });
+});
