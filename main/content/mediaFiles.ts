@@ -74,11 +74,14 @@ export function imageMismatch(name: string, head: Uint8Array): { code: string; m
 
 const subjectFor = (word: string, relative: string) => `the ${word} file "${relative}"`;
 
-/** Check an image of the package: path rule, size, format by its first bytes, then a full decode. */
+/**
+ * Check an image of the package: path rule, size, format by its first bytes, then a full decode, unless
+ * `decodedBefore` says this very file (same size and modification time) was decoded in full already.
+ */
 export async function checkImage(
   mediaDir: string,
   relative: string,
-  options: { decode?: boolean } = {},
+  options: { decode?: boolean; decodedBefore?: { size: number; mtimeMs: number } } = {},
 ): Promise<FileCheck<ImageInfo>> {
   const file = await checkPackageFile(mediaDir, relative, 'image', subjectFor('image', relative));
   if (!file.ok) return file.code === 'file-too-large' ? { ...file, code: 'image-too-large' } : file;
@@ -111,7 +114,8 @@ export async function checkImage(
         message: `the image "${relative}" has no size; it may be damaged`,
       };
     // Decode every pixel: a truncated or damaged scan fails here, not in front of a visitor.
-    await image.stats();
+    const before = options.decodedBefore;
+    if (!before || before.size !== file.size || before.mtimeMs !== file.mtimeMs) await image.stats();
     return { ok: true, width, height, format: meta.format ?? 'unknown', ...info };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);

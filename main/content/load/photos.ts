@@ -13,11 +13,23 @@ import { collectDrafts, historicalDate, localizedFields } from './languages';
 import { refer } from './references';
 import { parseYamlFile } from './yaml';
 
-/** Check an image file once per load, however many photos name it. */
-function imageCheck(pkg: LoadContext, relative: string): Promise<FileCheck<ImageInfo>> {
+/**
+ * Check an image file once per load, however many photos name it. An image the derivatives manifest lists
+ * with the same size and modification time was decoded in full when its derivatives were built, so it is
+ * not decoded again (the 50-megapixel map scan took 8 s of every reload).
+ */
+function imageCheck(
+  pkg: LoadContext,
+  relative: string,
+  manifest: DerivativeManifest | null,
+): Promise<FileCheck<ImageInfo>> {
   let check = pkg.checks.images.get(relative);
   if (!check) {
-    check = checkImage(pkg.mediaDir, relative, { decode: pkg.decodeImages });
+    const derived = manifest?.sources[relative];
+    check = checkImage(pkg.mediaDir, relative, {
+      decode: pkg.decodeImages,
+      ...(derived ? { decodedBefore: derived } : {}),
+    });
     pkg.checks.images.set(relative, check);
     pkg.filesSeen.add(relative);
   }
@@ -47,7 +59,7 @@ export async function loadPhotos(
       const photoDrafts = collectDrafts(pkg, value.drafts, ctx);
       const image = `photos/${value.file}`;
       imagesUsed.add(image);
-      const check = await imageCheck(pkg, image);
+      const check = await imageCheck(pkg, image, manifest);
       if (!check.ok) {
         pkg.report('error', ctx, ['file'], check.code, `${check.message}; the photo is left out`);
         return null;
