@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { buildFontSubsets } from './main/content/fontSubset';
 import type { TextsByLanguage } from './main/content/fonts';
+import { dashboardLang, dashboardWords } from './renderer/src/i18n/dashboardText';
 import { languageNames, uiText } from './renderer/src/i18n/uiText';
 
 const FONT_PACKAGES = [
@@ -28,7 +29,12 @@ function interfaceTexts(): TextsByLanguage {
         return '';
       }
     });
-    texts.set(lang, [...Object.values(uiText(lang)).filter((v) => typeof v === 'string'), ...names]);
+    texts.set(lang, [
+      ...Object.values(uiText(lang)).filter((v) => typeof v === 'string'),
+      ...names,
+      // The staff dashboard's words, days and durations (its own chunk, the same fonts).
+      ...dashboardWords(dashboardLang(lang)),
+    ]);
   }
   return texts;
 }

@@ -231,9 +231,11 @@ export function summarizeFromEvents(db: DatabaseSync, period: Period, dropped = 
   db.exec('DROP TABLE IF EXISTS temp.period_visits; DROP TABLE IF EXISTS temp.period_events;');
   db.prepare(
     `CREATE TEMP TABLE period_visits AS
-       SELECT visit, min(at) AS started FROM events WHERE name = 'visitStart'
+       SELECT visit, min(at) AS started FROM events
+       WHERE name = 'visitStart'
+         AND visit IN (SELECT visit FROM events WHERE name = 'visitStart' AND at >= ? AND at < ?)
        GROUP BY visit HAVING started >= ? AND started < ?`,
-  ).run(lo, hi);
+  ).run(lo, hi, lo, hi);
   db.exec(`CREATE TEMP TABLE period_events AS
              SELECT e.visit, e.at, e.name, e.screen, e.item, e.lang, e.value, e.detail, e.number
              FROM period_visits v JOIN events e ON e.visit = v.visit;

@@ -150,19 +150,40 @@ test('the dashboard and the CSV count exactly the visits driven', async ({ kiosk
     await page.clock.runFor(1_000);
     await expect(page.getByTestId('staff-dashboard')).toBeVisible();
     await page.getByTestId('dashboard-from').fill(today);
+    // It opens in the kiosk's language (the exhibit's default, Chinese); staff choose English.
+    await expect(page.getByTestId('staff-dashboard')).toHaveAttribute('lang', 'zh-Hans');
+    await expect(page.getByTestId('figure-median')).toHaveText('20秒');
+    await touchCentre(page, page.getByTestId('dashboard-lang-en'));
+    await expect(page.getByTestId('staff-dashboard')).toHaveAttribute('lang', 'en');
     await expect(page.getByTestId('figure-visits')).toHaveText('3');
     await expect(page.getByTestId('figure-median')).toHaveText('20 s');
     await expect(page.getByTestId('figure-declined')).toHaveText('1 of 3');
     await expect(page.getByTestId('figure-timedout')).toHaveText('3 of 3');
-    expect(await rowsOf(page, 'table-funnel')).toEqual([['founding-the-zone', '2', '2 → 2 → 1 → 1', '1']]);
+    expect(await rowsOf(page, 'table-funnel')).toEqual([
+      ['Founding the Safety Zone', '2', '2 → 2 → 1 → 1', '1'],
+    ]);
     expect(await rowsOf(page, 'table-notes')).toEqual([
-      ['story:end-and-remembrance', '0', '1'],
-      ['story:founding-the-zone', '2', '0'],
+      ['The End of the Zone, and Its Remembrance', '0', '1'],
+      ['Founding the Safety Zone', '2', '0'],
     ]);
     expect(await rowsOf(page, 'table-endings')).toEqual([['Walked away (idle reset)', '3']]);
     await expect(page.getByTestId('chart-languages').locator('canvas')).toHaveAttribute(
       'aria-label',
-      'Languages (visits): en 1, ja 1, zh-Hans 1',
+      'Languages (visits): English 1, Japanese 1, Simplified Chinese 1',
+    );
+    // The same figures in Japanese: words, durations, story titles and language names.
+    await touchCentre(page, page.getByTestId('dashboard-lang-ja'));
+    await expect(page.getByTestId('figure-median')).toHaveText('20秒');
+    await expect(page.getByTestId('figure-declined')).toHaveText('3件中1件');
+    expect(await rowsOf(page, 'table-funnel')).toEqual([['安全区の設立', '2', '2 → 2 → 1 → 1', '1']]);
+    expect(await rowsOf(page, 'table-endings')).toEqual([['立ち去り（無操作でリセット）', '3']]);
+    // Language names as this browser's Intl writes them in Japanese.
+    const inJapanese = await page.evaluate(() =>
+      ['en', 'ja', 'zh-Hans'].map((tag) => new Intl.DisplayNames(['ja'], { type: 'language' }).of(tag)),
+    );
+    await expect(page.getByTestId('chart-languages').locator('canvas')).toHaveAttribute(
+      'aria-label',
+      `言語（利用回数）: ${inJapanese.map((name) => `${name} 1`).join(', ')}`,
     );
 
     // The CSV: one row per event, exactly the events driven.

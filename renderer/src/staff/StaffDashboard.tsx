@@ -1,8 +1,9 @@
 /**
  * What visitors do, for staff (issue 16): the figures of `GET api.staffAnalytics` for a period, as charts
- * (Chart.js, large type for the kiosk screen) and as plain tables with the exact numbers. Staff-facing, so
- * in English like the rest of the staff panel. Loaded on first use (visitChunks.ts), never in a visitor's
- * bundle.
+ * (Chart.js, large type for the kiosk screen) and as plain tables with the exact numbers. In the staff
+ * member's language (zh-Hans, en, ja, id; i18n/dashboardText.ts): it opens in the kiosk's language and
+ * staff may choose another; words, numbers, days, durations, language names and story titles follow it.
+ * Loaded on first use (visitChunks.ts), never in a visitor's bundle.
  */
 import {
   BarController,
@@ -16,6 +17,18 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AnalyticsSummary } from '../../../main/common/analytics';
 import { api, STAFF_TOKEN_HEADER } from '../../../main/common/api';
+import { useExhibit } from '../data/exhibitStore';
+import {
+  DASHBOARD_LANGUAGES,
+  dashboardFormat,
+  dashboardLang,
+  fillIn,
+  isDraftDashboard,
+  type DashboardFormat,
+  type DashboardLang,
+} from '../i18n/dashboardText';
+import { languageNames, uiText } from '../i18n/uiText';
+import { useLang } from '../i18n/useLang';
 import './dashboard.css';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -24,10 +37,10 @@ Chart.defaults.color = '#e8e4dc';
 Chart.defaults.borderColor = 'rgba(232, 228, 220, 0.18)';
 
 const PERIODS = [
-  { days: 1, label: 'Today' },
-  { days: 7, label: 'Last 7 days' },
-  { days: 30, label: 'Last 30 days' },
-  { days: 365, label: 'Last 365 days' },
+  { days: 1, label: 'today' },
+  { days: 7, label: 'last7' },
+  { days: 30, label: 'last30' },
+  { days: 365, label: 'last365' },
 ] as const;
 
 /** A local calendar day, YYYY-MM-DD. */
@@ -44,33 +57,24 @@ export function periodOf(days: number, today: Date): { from: string; to: string 
   return { from: localDay(start), to: localDay(today) };
 }
 
-/** Seconds as "3 min 05 s". */
-export function minutesAndSeconds(seconds: number | null): string {
-  if (seconds === null) return '—';
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return m > 0 ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
+/** A story's title in the dashboard's language (else the exhibit's default), or the id as stored. */
+function useItemTitle(lang: DashboardLang): (item: string) => string {
+  const index = useExhibit((x) => x.index);
+  const fallback = useExhibit((x) => x.exhibit?.defaultLanguage ?? 'en');
+  return (item) => {
+    const id = item.startsWith('story:') ? item.slice('story:'.length) : item;
+    const story = index?.stories.get(id);
+    if (!story || (item.includes(':') && !item.startsWith('story:'))) return item;
+    return story.text[lang]?.title ?? story.text[fallback]?.title ?? item;
+  };
 }
 
-const SCREEN_NAMES: Record<string, string> = {
-  languageChoice: 'Language choice',
-  home: 'Home',
-  stories: 'Stories',
-  story: 'A story',
-  photos: 'Photographs',
-  people: 'People',
-  person: 'A person',
-  timeline: 'Timeline',
-  diary: 'Diaries',
-  diaryEntry: 'A diary excerpt',
-};
-const ENDINGS: Record<string, string> = {
-  idleReset: 'Walked away (idle reset)',
-  explicitEnd: 'Ended (staff or recovery)',
-  closingTime: 'Closing time',
-};
-
 export function StaffDashboard({ token, onClose }: { token: string; onClose(): void }): ReactNode {
+  const kioskLang = useLang().lang;
+  const [lang, setLang] = useState<DashboardLang>(() => dashboardLang(kioskLang));
+  const f = dashboardFormat(lang);
+  const { t } = f;
+  const itemTitle = useItemTitle(lang);
   const [period, setPeriod] = useState(() => periodOf(7, new Date()));
   const [summary, setSummary] = useState<AnalyticsSummary | null>(null);
   const [problem, setProblem] = useState('');
@@ -86,7 +90,7 @@ export function StaffDashboard({ token, onClose }: { token: string; onClose(): v
         if (current) setSummary(figures);
       })
       .catch((error: unknown) => {
-        if (current) setProblem(`The figures could not be loaded (${String(error)}).`);
+        if (current) setProblem(String(error));
       });
     return () => {
       current = false;
@@ -110,15 +114,33 @@ export function StaffDashboard({ token, onClose }: { token: string; onClose(): v
 
   const s = summary;
   return (
-    <div className="overlay-backdrop dashboard-backdrop" data-testid="staff-dashboard" lang="en">
-      <div className="dashboard" role="dialog" aria-modal="true" aria-label="Visitor figures">
+    <div className="overlay-backdrop dashboard-backdrop" data-testid="staff-dashboard" lang={lang}>
+      <div className="dashboard" role="dialog" aria-modal="true" aria-label={t.title}>
         <header className="overlay-header">
-          <h2>Visitor figures</h2>
+          <h2>{t.title}</h2>
           <button type="button" className="secondary-button" onClick={onClose} data-testid="dashboard-close">
-            Close
+            {t.close}
           </button>
         </header>
-        <div className="dashboard-period" role="group" aria-label="Period">
+        <div className="dashboard-language" role="group" aria-label={t.language}>
+          {DASHBOARD_LANGUAGES.map((code) => (
+            <button
+              key={code}
+              type="button"
+              lang={code}
+              className={code === lang ? 'primary-button' : 'secondary-button'}
+              aria-pressed={code === lang}
+              data-testid={`dashboard-lang-${code}`}
+              onClick={() => setLang(code)}
+            >
+              {languageNames[code] ?? code}
+            </button>
+          ))}
+          {isDraftDashboard(lang) ? (
+            <span className="dashboard-draft">{uiText(lang).draftTranslation}</span>
+          ) : null}
+        </div>
+        <div className="dashboard-period" role="group" aria-label={t.period}>
           {PERIODS.map((p) => {
             const range = periodOf(p.days, new Date());
             const chosen = range.from === period.from && range.to === period.to;
@@ -130,12 +152,12 @@ export function StaffDashboard({ token, onClose }: { token: string; onClose(): v
                 aria-pressed={chosen}
                 onClick={() => setPeriod(range)}
               >
-                {p.label}
+                {t[p.label]}
               </button>
             );
           })}
           <label>
-            From{' '}
+            {t.from}{' '}
             <input
               type="date"
               value={period.from}
@@ -145,7 +167,7 @@ export function StaffDashboard({ token, onClose }: { token: string; onClose(): v
             />
           </label>
           <label>
-            to{' '}
+            {t.to}{' '}
             <input
               type="date"
               value={period.to}
@@ -155,114 +177,138 @@ export function StaffDashboard({ token, onClose }: { token: string; onClose(): v
             />
           </label>
           <button type="button" className="secondary-button" onClick={() => void download('csv')}>
-            Events CSV
+            {t.eventsCsv}
           </button>
           <button type="button" className="secondary-button" onClick={() => void download('summary.csv')}>
-            Daily CSV
+            {t.dailyCsv}
           </button>
         </div>
-        {problem ? <p className="staff-warning">{problem}</p> : null}
-        {s && !s.enabled ? (
-          <p className="staff-warning">Analytics is off in kiosk.yaml: nothing is being recorded.</p>
-        ) : null}
+        {problem ? <p className="staff-warning">{fillIn(t.loadFailed, { reason: problem })}</p> : null}
+        {s && !s.enabled ? <p className="staff-warning">{t.off}</p> : null}
         {s && s.dropped > 0 ? (
-          <p className="staff-warning">{s.dropped} events were not recorded because the disk is full.</p>
+          <p className="staff-warning">{fillIn(t.dropped, { n: f.number(s.dropped) })}</p>
         ) : null}
-        {s ? <Figures s={s} /> : <p aria-busy="true">Loading…</p>}
+        {s ? <Figures s={s} f={f} itemTitle={itemTitle} /> : <p aria-busy="true">{t.loading}</p>}
       </div>
     </div>
   );
 }
 
-function Figures({ s }: { s: AnalyticsSummary }): ReactNode {
-  const declined = s.contentNotes.reduce((n, c) => n + c.declined, 0);
-  const continued = s.contentNotes.reduce((n, c) => n + c.continued, 0);
+function Figures({
+  s,
+  f,
+  itemTitle,
+}: {
+  s: AnalyticsSummary;
+  f: DashboardFormat;
+  itemTitle(item: string): string;
+}): ReactNode {
+  const { t } = f;
+  const n = f.number;
+  const declined = s.contentNotes.reduce((sum, c) => sum + c.declined, 0);
+  const continued = s.contentNotes.reduce((sum, c) => sum + c.continued, 0);
   return (
     <div className="dashboard-grid" data-testid="dashboard-figures">
       <section className="dashboard-headline">
-        <Figure label="Visits" value={s.visits} id="visits" />
-        <Figure label="Median visit" value={minutesAndSeconds(s.medianVisitSeconds)} id="median" />
+        <Figure label={t.visits} value={n(s.visits)} id="visits" />
+        <Figure label={t.medianVisit} value={f.duration(s.medianVisitSeconds)} id="median" />
+        <Figure label={t.notesDeclined} value={f.ofTotal(declined, declined + continued)} id="declined" />
         <Figure
-          label="Content notes declined"
-          value={`${declined} of ${declined + continued}`}
-          id="declined"
-        />
-        <Figure
-          label="Idle warnings timed out"
-          value={`${s.idleWarnings.timedOut} of ${s.idleWarnings.timedOut + s.idleWarnings.answered}`}
+          label={t.idleTimedOut}
+          value={f.ofTotal(s.idleWarnings.timedOut, s.idleWarnings.timedOut + s.idleWarnings.answered)}
           id="timedout"
         />
       </section>
       <ChartCard
-        title="Visits per day"
-        labels={s.visitsPerDay.map((d) => d.day.slice(5))}
+        title={t.visitsPerDay}
+        labels={s.visitsPerDay.map((d) => f.day(d.day))}
         values={s.visitsPerDay.map((d) => d.visits)}
+        lang={f.lang}
       />
       <ChartCard
-        title="Visits by hour of day"
+        title={t.visitsByHour}
         labels={s.visitsPerHour.map((_, h) => String(h).padStart(2, '0'))}
         values={s.visitsPerHour}
+        lang={f.lang}
       />
       <ChartCard
-        title="Length of visits"
-        labels={s.visitLength.map((b) => b.bucket)}
+        title={t.visitLength}
+        labels={s.visitLength.map((b, i) => f.bucket(i, b.bucket))}
         values={s.visitLength.map((b) => b.visits)}
+        lang={f.lang}
       />
       <ChartCard
-        title="Languages (visits)"
-        labels={s.languages.map((l) => l.lang)}
+        title={t.languages}
+        labels={s.languages.map((l) => f.languageName(l.lang))}
         values={s.languages.map((l) => l.visits)}
         horizontal
+        lang={f.lang}
         testId="languages"
       />
       <ChartCard
-        title="Where visits end"
-        labels={s.lastScreens.map((e) => SCREEN_NAMES[e.screen] ?? e.screen)}
+        title={t.whereVisitsEnd}
+        labels={s.lastScreens.map((e) => f.screen(e.screen))}
         values={s.lastScreens.map((e) => e.visits)}
         horizontal
+        lang={f.lang}
       />
       <Table
-        title="Story funnel (visits)"
+        title={t.funnel}
+        none={t.none}
         testId="funnel"
-        head={['Story', 'Opened', 'Chapters reached', 'Read to the end']}
-        rows={s.storyFunnel.map((f) => [f.item, f.opened, f.chapters.join(' → ') || '—', f.ended])}
+        head={[t.story, t.opened, t.chaptersReached, t.readToEnd]}
+        rows={s.storyFunnel.map((x) => [
+          itemTitle(x.item),
+          n(x.opened),
+          x.chapters.map(n).join(' → ') || '—',
+          n(x.ended),
+        ])}
       />
       <Table
-        title="Most opened"
+        title={t.mostOpened}
+        none={t.none}
         testId="opened"
-        head={['Item', 'Kind', 'Visits']}
-        rows={s.mostOpened.map((m) => [m.item, m.kind, m.opened])}
+        head={[t.item, t.kind, t.visitsColumn]}
+        rows={s.mostOpened.map((m) => [
+          m.kind === 'story' ? itemTitle(m.item) : m.item,
+          m.kind === 'story' ? t.kindStory : t.kindPhoto,
+          n(m.opened),
+        ])}
       />
       <Table
-        title="Most read to the end"
+        title={t.mostCompleted}
+        none={t.none}
         testId="completed"
-        head={['Story', 'Visits']}
-        rows={s.mostCompleted.map((m) => [m.item, m.completed])}
+        head={[t.story, t.visitsColumn]}
+        rows={s.mostCompleted.map((m) => [itemTitle(m.item), n(m.completed)])}
       />
       <Table
-        title="How visits end"
+        title={t.howVisitsEnd}
+        none={t.none}
         testId="endings"
-        head={['Ending', 'Visits']}
-        rows={s.visitEnds.map((e) => [ENDINGS[e.how] ?? e.how, e.visits])}
+        head={[t.ending, t.visitsColumn]}
+        rows={s.visitEnds.map((e) => [f.ending(e.how), n(e.visits)])}
       />
       <Table
-        title="Content notes"
+        title={t.contentNotes}
+        none={t.none}
         testId="notes"
-        head={['Note before', 'Continued', 'Declined']}
-        rows={s.contentNotes.map((c) => [c.item, c.continued, c.declined])}
+        head={[t.noteBefore, t.continued, t.declined]}
+        rows={s.contentNotes.map((c) => [itemTitle(c.item), n(c.continued), n(c.declined)])}
       />
       <Table
-        title="Narration, captions and accessibility"
+        title={t.choicesTitle}
+        none={t.none}
         testId="choices"
-        head={['Choice', 'Times']}
+        head={[t.choice, t.times]}
         rows={[
-          ['Narration played', s.narration.play],
-          ['Narration paused', s.narration.pause],
-          ['Narration heard to the end', s.narration.finish],
-          ['Visits with narration', s.narration.visitsWithNarration],
-          ['Captions turned on', s.captions.on],
-          ['Captions turned off', s.captions.off],
-          ...s.accessibility.map((a) => [`${a.choice}: ${a.value}`, a.times] as [string, number]),
+          [t.narrationPlayed, n(s.narration.play)],
+          [t.narrationPaused, n(s.narration.pause)],
+          [t.narrationFinished, n(s.narration.finish)],
+          [t.visitsWithNarration, n(s.narration.visitsWithNarration)],
+          [t.captionsOn, n(s.captions.on)],
+          [t.captionsOff, n(s.captions.off)],
+          ...s.accessibility.map((a) => [f.accessibility(a.choice, a.value), n(a.times)]),
         ]}
       />
     </div>
@@ -285,17 +331,19 @@ function Table({
   head,
   rows,
   testId,
+  none,
 }: {
   title: string;
   head: string[];
-  rows: (string | number)[][];
+  rows: string[][];
   testId: string;
+  none: string;
 }): ReactNode {
   return (
     <section className="dashboard-card">
       <h3>{title}</h3>
       {rows.length === 0 ? (
-        <p className="dashboard-empty">None in this period.</p>
+        <p className="dashboard-empty">{none}</p>
       ) : (
         <table className="dashboard-table" data-testid={`table-${testId}`}>
           <thead>
@@ -326,12 +374,15 @@ function ChartCard({
   values,
   horizontal = false,
   testId,
+  lang,
 }: {
   title: string;
   labels: string[];
   values: number[];
   horizontal?: boolean;
   testId?: string;
+  /** The language the numbers on the axes are written in. */
+  lang: string;
 }): ReactNode {
   const canvas = useRef<HTMLCanvasElement>(null);
   const key = JSON.stringify([labels, values]);
@@ -341,6 +392,7 @@ function ChartCard({
       type: 'bar',
       data: { labels, datasets: [{ label: title, data: values, backgroundColor: '#c9a45c' }] },
       options: {
+        locale: lang,
         animation: false,
         maintainAspectRatio: false,
         indexAxis: horizontal ? 'y' : 'x',
@@ -351,7 +403,7 @@ function ChartCard({
     return () => chart.destroy();
     // The chart is rebuilt when its figures change (key), not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, horizontal, title]);
+  }, [key, horizontal, title, lang]);
   return (
     <section className="dashboard-card dashboard-chart" data-testid={testId ? `chart-${testId}` : undefined}>
       <h3>{title}</h3>
@@ -359,7 +411,7 @@ function ChartCard({
         <canvas
           ref={canvas}
           role="img"
-          aria-label={`${title}: ${labels.map((l, i) => `${l} ${values[i]}`).join(', ')}`}
+          aria-label={`${title}: ${labels.map((l, i) => `${l} ${new Intl.NumberFormat(lang).format(values[i] ?? 0)}`).join(', ')}`}
         />
       </div>
     </section>
