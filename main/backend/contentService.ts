@@ -37,15 +37,21 @@ export interface ContentService {
   /**
    * Load (or reload) the package. Never throws; keeps the last good exhibit on failure. A reload asked for
    * while one runs starts once that one has finished (both callers get the later report).
+   *
+   * `showWhen`, when given, is awaited after the new exhibit has loaded and before it replaces the one in
+   * service (a new content version waits for the attract loop, main/packages/switchPolicy.ts).
    */
-  reload(): Promise<ContentReport>;
+  reload(options?: { showWhen?: () => Promise<void> }): Promise<ContentReport>;
+  /** The folder the exhibit in service was loaded from (its photographs are served from there). */
+  servedMediaDir(): string | null;
   lastReport(): ContentReport | null;
   /** What staff should know about the content now (a stopped load, images that could not be built). */
   staffWarnings(): string[];
 }
 
 export interface ContentServiceOptions {
-  mediaDir: string;
+  /** The package folder; a function is asked afresh at each load (the live version of a packages folder). */
+  mediaDir: string | (() => string | Promise<string>);
   derivedDir: string;
   log: ContentLog;
   /**
@@ -79,14 +85,17 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     ...(typeof options.budget === 'function' ? options.budget() : options.budget),
   });
   let good: { exhibit: Exhibit; loadedAt: string; problems: number } | null = null;
+  let servedDir: string | null = null;
+  const mediaDirNow = async (): Promise<string> =>
+    typeof options.mediaDir === 'function' ? await options.mediaDir() : options.mediaDir;
   let report: ContentReport | null = null;
   let warnings: string[] = [];
   let unavailableReason = 'The exhibit has not been loaded yet.';
 
-  async function buildDerivatives(): Promise<DerivativeSummary['failed']> {
+  async function buildDerivatives(mediaDir: string): Promise<DerivativeSummary['failed']> {
     if (options.buildDerivatives === false) return [];
     try {
-      const summary = await ensureDerivatives(options.mediaDir, options.derivedDir);
+      const summary = await ensureDerivatives(mediaDir, options.derivedDir);
       for (const f of summary.failed)
         log.warn(
           `content: could not build the derivatives of ${escapeControl(f.file)}: ${escapeControl(f.message)}`,
@@ -98,13 +107,14 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     }
   }
 
-  async function load(): Promise<ContentReport> {
-    const failed = await buildDerivatives();
+  async function load(showWhen?: () => Promise<void>): Promise<ContentReport> {
+    const mediaDir = await mediaDirNow();
+    const failed = await buildDerivatives(mediaDir);
     const derivatives = derivativeWarning(failed);
     const extra = failed.length > 0 ? { derivativeFailures: failed } : {};
     const outcome = options.worker
       ? await loadInWorker(
-          { mediaDir: options.mediaDir, options: { derivedDir: options.derivedDir } },
+          { mediaDir, options: { derivedDir: options.derivedDir } },
           options.worker,
           budget(),
         )
@@ -131,7 +141,9 @@ export function createContentService(options: ContentServiceOptions): ContentSer
       warnings = [message, ...(derivatives ? [derivatives] : [])];
       return { ok: false, ...counts, message, ...extra };
     }
+    if (showWhen) await showWhen();
     good = { exhibit, loadedAt: new Date().toISOString(), problems: problems.length };
+    servedDir = mediaDir;
     const loaded =
       errors.length > 0
         ? `Exhibit ${exhibit.id} ${exhibit.version} loaded; ${plural(errors.length, 'broken item')} ${errors.length === 1 ? 'was' : 'were'} left out.`
@@ -143,9 +155,9 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     return { ok: true, ...counts, version: exhibit.version, message, ...extra };
   }
 
-  async function reloadNow(): Promise<ContentReport> {
+  async function reloadNow(showWhen?: () => Promise<void>): Promise<ContentReport> {
     try {
-      report = await load();
+      report = await load(showWhen);
     } catch (error) {
       report = { ok: false, errors: 1, warnings: 0, message: `Loading the content failed: ${String(error)}` };
       warnings = [report.message];
@@ -156,16 +168,16 @@ export function createContentService(options: ContentServiceOptions): ContentSer
 
   let running: Promise<ContentReport> | null = null;
   let queued: Promise<ContentReport> | null = null;
-  function reload(): Promise<ContentReport> {
+  function reload(reloadOptions: { showWhen?: () => Promise<void> } = {}): Promise<ContentReport> {
     if (!running) {
-      running = reloadNow().finally(() => {
+      running = reloadNow(reloadOptions.showWhen).finally(() => {
         running = null;
       });
       return running;
     }
     queued ??= running.then(() => {
       queued = null;
-      return reload();
+      return reload(reloadOptions);
     });
     return queued;
   }
@@ -174,6 +186,7 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     current: () => (good ? { status: 'ok', ...good } : { status: 'unavailable', reason: unavailableReason }),
     reload,
     lastReport: () => report,
+    servedMediaDir: () => servedDir,
     staffWarnings: () => warnings,
   };
 }

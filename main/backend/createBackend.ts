@@ -29,6 +29,10 @@ import { createChecker } from '../editor/checker';
 import { createEditorService } from '../editor/editor';
 import { createSessions } from '../editor/sessions';
 import { createEditorRoute } from './editorRoute';
+import { createChecker as createPackageChecker } from '../packages/checker';
+import { trustPolicyOf } from '../packages/keys';
+import { createPackageStore } from '../packages/store';
+import { createPackageRuntime, type PackageRuntime } from './packageRuntime';
 
 /** The editor's own PIN lockout, beside the kiosk's in the data folder. */
 export const EDITOR_LOCKOUT_FILE_NAME = 'editor-lockout.json';
@@ -83,6 +87,8 @@ export interface BackendOptions {
    * starts, but the content cannot be loaded (the report says why): tests that need no content leave it out.
    */
   contentWorker?: ContentWorkerLocation;
+  /** This kiosk software's version (package.json), for the packages' lowest kiosk version. */
+  kioskVersion?: string;
   /** Clock (ms); Date.now by default. */
   now?: () => number;
   /** The exhibit editor's routes and page; only `npm run editor` gives it. */
@@ -94,6 +100,8 @@ export interface Backend {
   settings: KioskSettings;
   settingsProblems: Problem[];
   content: ContentService;
+  /** Content packages, when kiosk.yaml names a packages folder (issue 15). */
+  packages: PackageRuntime | null;
   /** Warnings for staff, shown on the staff screen; a host may add its own (e.g. a missing display). */
   staffWarnings: string[];
   /** Opening hours now, with the staff warnings. */
@@ -113,17 +121,39 @@ export function createBackend(options: BackendOptions): Backend {
   const staffWarnings = staffWarningsAtStart({ settingsProblems: problems.length, hours: settings.hours });
   const analytics = openAnalytics(options.dataDir, settings, log, now);
 
+  // Content packages (issue 15): with a packages folder in kiosk.yaml, the live version is shown.
+  let packages: PackageRuntime | null = null;
   const content = createContentService({
-    mediaDir: options.mediaDir,
+    mediaDir: () =>
+      packages ? packages.ready.then(() => packages?.contentDir() ?? options.mediaDir) : options.mediaDir,
     derivedDir: options.derivedDir,
     log,
     ...(options.contentWorker ? { worker: options.contentWorker } : {}),
   });
+  if (settings.packages.folder) {
+    packages = createPackageRuntime({
+      store: createPackageStore({
+        packagesDir: path.resolve(options.configDir, settings.packages.folder),
+        trust: trustPolicyOf(settings),
+        checker: options.contentWorker
+          ? createPackageChecker(options.contentWorker)
+          : async () => {
+              throw new Error('no content worker');
+            },
+        kioskVersion: options.kioskVersion ?? '0.0.0',
+      }),
+      fallbackDir: options.mediaDir,
+      content,
+      log,
+      now,
+      shown: (report) => host.contentReloaded?.(report),
+    });
+  }
 
   // The content's own warnings (a stopped load, images that could not be built) join the staff warnings.
   const status = (): KioskStatus => {
     const base = host.status?.() ?? kioskStatusAt(settings.hours, new Date(now()), staffWarnings);
-    const fromContent = content.staffWarnings();
+    const fromContent = [...content.staffWarnings(), ...(packages?.health().notes ?? [])];
     return fromContent.length === 0
       ? base
       : { ...base, staffWarnings: [...(base.staffWarnings ?? []), ...fromContent] };
@@ -143,6 +173,7 @@ export function createBackend(options: BackendOptions): Backend {
     uptimeSeconds: Math.round((now() - startedAt) / 1000),
     memory: process.memoryUsage(),
     content: content.lastReport(),
+    ...(packages ? { packages: packages.health() } : {}),
     settingsProblems: problems.map((p) => formatProblemLine(p)),
     staffWarnings,
   });
@@ -179,12 +210,15 @@ export function createBackend(options: BackendOptions): Backend {
   const handler = createKioskHandler({
     ...(editor ? { editor, editorPageDir: options.editor?.pageDir } : {}),
     rendererDir: options.rendererDir,
-    mediaDir: options.mediaDir,
+    mediaDir: () => content.servedMediaDir() ?? options.mediaDir,
     derivedDir: options.derivedDir,
     getExhibit: () => content.current(),
     getVisitorSettings: () => settings.visitor,
     getStatus: statusWithAnalytics,
-    onHeartbeat: () => host.heartbeat?.(),
+    onHeartbeat: (body) => {
+      host.heartbeat?.();
+      packages?.heartbeat(body);
+    },
     onRendererLog: (level, message) => log[level](`renderer: ${message}`),
     staff,
     analytics: createAnalyticsRoute({
@@ -205,6 +239,7 @@ export function createBackend(options: BackendOptions): Backend {
     settings,
     settingsProblems: problems,
     content,
+    packages,
     staffWarnings,
     status: statusWithAnalytics,
     health,

@@ -17,6 +17,7 @@ import { droppedLine, fullBucket, oneLogLine, takeLogToken } from './rendererLog
 import { resolveInside, safeRelativePath } from '../files/safePath';
 import { withSecurityHeaders } from './securityHeaders';
 import type { KioskHandlerOptions } from './types';
+import { phaseOf } from '../packages/switchPolicy';
 
 export type KioskHandler = (request: Request) => Promise<Response>;
 
@@ -96,7 +97,8 @@ async function route(request: Request, options: KioskHandlerOptions, state: Hand
   if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed('GET, HEAD');
 
   if (pathname.startsWith(MEDIA_PREFIX)) {
-    return serveContentFile(request, 'media', options.mediaDir, pathname, MEDIA_PREFIX, 'no-cache');
+    const mediaDir = typeof options.mediaDir === 'function' ? options.mediaDir() : options.mediaDir;
+    return serveContentFile(request, 'media', mediaDir, pathname, MEDIA_PREFIX, 'no-cache');
   }
   if (pathname.startsWith(DERIVED_PREFIX)) {
     // Derivative folders are named by content hash: their files never change.
@@ -215,10 +217,14 @@ async function apiRoute(
       return method === 'GET' ? json(200, options.getVisitorSettings()) : methodNotAllowed('GET');
     case api.status:
       return method === 'GET' ? json(200, options.getStatus?.() ?? { open: true }) : methodNotAllowed('GET');
-    case api.heartbeat:
+    case api.heartbeat: {
       if (method !== 'POST') return methodNotAllowed('POST');
-      options.onHeartbeat?.();
+      // Proof of life whatever the body; the phase only when it is one the contract names.
+      const body = await readJson(request);
+      const phase = body instanceof Response ? null : phaseOf(body);
+      options.onHeartbeat?.(phase ? { phase } : {});
       return new Response(null, { status: 204 });
+    }
     case api.log: {
       if (method !== 'POST') return methodNotAllowed('POST');
       const body = await readJson(request);

@@ -4,7 +4,7 @@
  * no Electron.
  */
 import type { ExhibitResponse } from '../common/exhibit';
-import type { KioskStatus, LogLevel } from '../common/api';
+import type { HeartbeatBody, KioskStatus, LogLevel } from '../common/api';
 import type { VisitorSettings } from '../common/settings';
 import type { StaffHooks } from '../kiosk/staff';
 import type { AccessPolicy } from './access';
@@ -12,8 +12,8 @@ import type { AccessPolicy } from './access';
 export interface KioskHandlerOptions {
   /** Built renderer (index.html and assets), e.g. out/renderer. */
   rendererDir: string;
-  /** The content package, e.g. media/. */
-  mediaDir: string;
+  /** The content package, e.g. media/; a function gives the folder of the exhibit in service now. */
+  mediaDir: string | (() => string);
   /** Derivatives written by content:build, e.g. .media-cache/. */
   derivedDir: string;
   /** The current exhibit (the last good package). */
@@ -21,8 +21,8 @@ export interface KioskHandlerOptions {
   getVisitorSettings(): VisitorSettings;
   /** Opening-hours state for the renderer's closed screen; open when absent. */
   getStatus?(): KioskStatus;
-  /** Called when the renderer reports it is alive. */
-  onHeartbeat?(): void;
+  /** Called when the renderer reports it is alive, with the visitor session's phase when it says it. */
+  onHeartbeat?(body: HeartbeatBody): void;
   /** Called with renderer log lines. */
   onRendererLog?(level: LogLevel, message: string): void;
   staff?: StaffHooks;

@@ -9,7 +9,7 @@ export const api = {
   settings: '/api/settings',
   /** GET → { open, nextChange?, outsideHours? } — opening hours, polled by the renderer. */
   status: '/api/status',
-  /** POST { ok: true } every few seconds from the renderer; the watchdog's proof of life. */
+  /** POST HeartbeatBody every few seconds (and at each change of phase); the watchdog's proof of life. */
   heartbeat: '/api/heartbeat',
   /** POST { pin } → { ok, lockedForSeconds?, triesLeft? } */
   staffUnlock: '/api/staff/unlock',
@@ -31,6 +31,14 @@ export const api = {
 } as const;
 
 export type ApiRoute = (typeof api)[keyof typeof api];
+
+/**
+ * What a heartbeat says: the visitor session's phase, so that a new content version is shown only in the
+ * attract loop, between visits (main/packages/switchPolicy.ts).
+ */
+export interface HeartbeatBody {
+  phase?: 'attract' | 'active' | 'idleWarning';
+}
 
 /** Prefix under which the content package's files are served. */
 export const MEDIA_PREFIX = '/media/';

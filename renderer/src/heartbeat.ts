@@ -1,11 +1,16 @@
 import { useEffect } from 'react';
-import { api } from '../../main/common/api';
+import { api, type HeartbeatBody } from '../../main/common/api';
+import { useVisit } from './session/visitStore';
 
 /** How often the page tells the shell's watchdog it is alive (its timeout is 30 s by default). */
 export const HEARTBEAT_EVERY_MS = 5_000;
 
+/** Each beat says the session's phase: a new content version is shown only in the attract loop. */
 function beat(): void {
-  void fetch(api.heartbeat, { method: 'POST', body: '{}', keepalive: true }).catch(() => undefined);
+  const body: HeartbeatBody = { phase: useVisit.getState().phase };
+  void fetch(api.heartbeat, { method: 'POST', body: JSON.stringify(body), keepalive: true }).catch(
+    () => undefined,
+  );
 }
 
 /**
@@ -23,9 +28,14 @@ export function useHeartbeat(everyMs = HEARTBEAT_EVERY_MS): void {
     };
     beatOnNextFrame();
     const timer = setInterval(beatOnNextFrame, everyMs);
+    // A change of phase is told at once (a visit starting must stop a content switch without delay).
+    const unsubscribe = useVisit.subscribe((state, previous) => {
+      if (state.phase !== previous.phase) beat();
+    });
     return () => {
       clearInterval(timer);
       cancelAnimationFrame(frame);
+      unsubscribe();
     };
   }, [everyMs]);
 }

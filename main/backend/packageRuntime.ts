@@ -1,0 +1,203 @@
+/**
+ * The kiosk's side of content packages (issue 15), when kiosk.yaml names a packages folder: which version's
+ * folder the content service loads, and the moment a staged version becomes the one visitors see.
+ *
+ *   - At start, a version staged before the kiosk stopped is switched to at once (nobody is mid-visit
+ *     before the first screen), and the pointer is resolved: a lost or partial live version falls back to
+ *     the last whole one, and staff are told.
+ *   - While running, each heartbeat brings the session's phase. A staged version is switched to only on a
+ *     fresh report of the attract loop (switchPolicy.ts); it loads in the content worker while the old
+ *     exhibit stays in service, and replaces it only when the renderer reports the attract loop again.
+ *   - A new version that fails to load is rolled back by itself, and staff are told.
+ *
+ * Staging itself (content:install, a USB stick, the network) writes into the same folder; this notices
+ * the staged version at the next heartbeat check.
+ */
+import path from 'node:path';
+import type { HeartbeatBody } from '../common/api';
+import type { InstalledVersion } from '../common/packages';
+import { escapeControl } from '../content/problems';
+import type { PackageStore } from '../packages/store';
+import { decideSwitch, mayShowNow, type SwitchInput } from '../packages/switchPolicy';
+import type { ContentLog, ContentReport, ContentService } from './contentService';
+
+export interface PackagesHealth {
+  folder: string;
+  versions: InstalledVersion[];
+  /** What staff should know: a fallback at start, an automatic rollback. */
+  notes: string[];
+  lastSwitch: string | null;
+  /** A new version has loaded and waits for the attract loop to be shown. */
+  waiting: boolean;
+}
+
+export interface PackageRuntime {
+  /** Resolves once the packages folder has been read at start. */
+  ready: Promise<void>;
+  /** The folder the next content load reads: the live version's, or the kiosk's media folder. */
+  contentDir(): string;
+  heartbeat(body: HeartbeatBody): void;
+  /** Look for a staged version now (what each heartbeat does at most every few seconds). */
+  check(): Promise<void>;
+  health(): PackagesHealth;
+  /** Staff chose rollback: the previous version, shown at once. */
+  rollback(): Promise<{ ok: boolean; message: string }>;
+}
+
+export interface PackageRuntimeOptions {
+  store: PackageStore;
+  /** The kiosk's own media folder, shown when no version is installed. */
+  fallbackDir: string;
+  content: ContentService;
+  log: ContentLog;
+  now: () => number;
+  /** A new version is in service: show it (Electron reloads the page). */
+  shown(report: ContentReport): void;
+  /** How often a heartbeat may look at the packages folder (default 5 s). */
+  checkEveryMs?: number;
+}
+
+export function createPackageRuntime(options: PackageRuntimeOptions): PackageRuntime {
+  const { store, log, now } = options;
+  let liveDir: string | null = null;
+  let versions: InstalledVersion[] = [];
+  const notes: string[] = [];
+  let lastSwitch: string | null = null;
+  let lastReport: SwitchInput['lastReport'] = null;
+  let lastCheckAt = -Infinity;
+  let busy = false;
+  let inflight: Promise<void> | null = null;
+  let waiting: (() => void) | null = null;
+
+  const note = (message: string) => {
+    notes.unshift(message);
+    notes.splice(5);
+  };
+
+  async function refresh(): Promise<Awaited<ReturnType<PackageStore['state']>>> {
+    const state = await store.state();
+    liveDir = state.contentDir;
+    versions = await store.list();
+    return state;
+  }
+
+  const ready = (async () => {
+    try {
+      const state = await store.state();
+      if (state.fellBack) {
+        log.warn(`packages: ${state.fellBack}`);
+        note(state.fellBack);
+      }
+      if (state.staged) {
+        const switched = await store.switchToStaged();
+        if (switched) {
+          lastSwitch = new Date(now()).toISOString();
+          log.info(`packages: version ${switched.manifest.version} staged before the start is now live`);
+        }
+      }
+      await refresh();
+      log.info(
+        liveDir
+          ? `packages: showing ${escapeControl(path.basename(path.dirname(liveDir)))}`
+          : `packages: no version installed in ${store.dir}; showing ${options.fallbackDir}`,
+      );
+    } catch (error) {
+      const message = `The packages folder ${store.dir} cannot be read (${String(error)}); the media folder is shown.`;
+      log.error(message);
+      note(message);
+    }
+  })();
+
+  /** Resolves when the renderer reports the attract loop (at once if it just did). */
+  function attractLoop(): Promise<void> {
+    if (mayShowNow(lastReport, now())) return Promise.resolve();
+    return new Promise((resolve) => {
+      waiting = resolve;
+    });
+  }
+
+  /** One check at a time: a second caller waits for the one under way. */
+  function check(): Promise<void> {
+    inflight ??= checkNow().finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  }
+
+  async function checkNow(): Promise<void> {
+    await ready;
+    if (busy) return;
+    busy = true;
+    try {
+      const state = await refresh();
+      if (decideSwitch({ staged: state.staged !== null, lastReport, now: now(), busy: false }) !== 'switch')
+        return;
+      const switched = await store.switchToStaged();
+      if (!switched) return;
+      await refresh();
+      log.info(
+        `packages: switched to version ${switched.manifest.version}; it is shown at the next attract loop`,
+      );
+      const report = await options.content.reload({ showWhen: attractLoop });
+      if (report.ok) {
+        lastSwitch = new Date(now()).toISOString();
+        options.shown(report);
+        return;
+      }
+      // The new version would not load: back to the one before, by itself.
+      const back = await store.rollback();
+      await refresh();
+      const message = back.ok
+        ? `Version ${switched.manifest.version} could not be shown (${report.message}); the kiosk went back to version ${back.version.manifest.version} by itself.`
+        : `Version ${switched.manifest.version} could not be shown (${report.message}), and there is no version to go back to.`;
+      log.error(`packages: ${message}`);
+      note(message);
+      if (back.ok) await options.content.reload();
+    } catch (error) {
+      log.error(`packages: the switch failed: ${String(error)}`);
+      note(`A content switch failed: ${String(error)}`);
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    ready,
+    contentDir: () => liveDir ?? options.fallbackDir,
+    heartbeat(body) {
+      if (!body.phase) return;
+      lastReport = { phase: body.phase, at: now() };
+      if (waiting && mayShowNow(lastReport, now())) {
+        const resolve = waiting;
+        waiting = null;
+        resolve();
+      }
+      const checkEvery = options.checkEveryMs ?? 5_000;
+      if (body.phase === 'attract' && now() - lastCheckAt >= checkEvery) {
+        lastCheckAt = now();
+        void check();
+      }
+    },
+    check,
+    health: () => ({ folder: store.dir, versions, notes: [...notes], lastSwitch, waiting: waiting !== null }),
+    async rollback() {
+      await ready;
+      if (busy) return { ok: false, message: 'A content switch is under way; try again in a moment.' };
+      busy = true;
+      try {
+        const back = await store.rollback();
+        if (!back.ok) return { ok: false, message: back.message };
+        await refresh();
+        const report = await options.content.reload();
+        log.info(`packages: staff rolled back to version ${back.version.manifest.version}`);
+        if (report.ok) options.shown(report);
+        return {
+          ok: report.ok,
+          message: `Rolled back to version ${back.version.manifest.version}. ${report.message}`,
+        };
+      } finally {
+        busy = false;
+      }
+    },
+  };
+}
