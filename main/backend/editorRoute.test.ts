@@ -195,6 +195,8 @@ describe('the editor routes', () => {
     });
     expect(restored.status).toBe(200);
     expect(await readFile(file, 'utf8')).toBe(before);
+    // The kiosk preview follows the save: its content reloaded, good.
+    expect((await call(editorApi.previewReady, { token })).body).toEqual({ ok: true });
   });
 
   it('refuse a broken edit with the field named, and write nothing', async () => {

@@ -109,6 +109,9 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
           if (result.status === 'saved') options.log.info(`editor: ${session.role} saved ${kind} ${body.id}`);
           return json(STATUS[result.status], result);
         }
+        case editorApi.previewReady:
+          if (method !== 'GET') return methodNotAllowed('GET');
+          return json(200, { ok: await service.previewReady() });
         case editorApi.history: {
           if (method !== 'GET') return methodNotAllowed('GET');
           const kind = url.searchParams.get('kind');

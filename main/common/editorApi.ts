@@ -17,6 +17,8 @@ export const editorApi = {
   history: '/api/editor/history',
   /** POST { kind, id, version, revision } (token) → EditorSaveResult: a saved version back, as a new save. */
   restore: '/api/editor/restore',
+  /** GET (token) → { ok }: answers once the kiosk preview shows the last save (its content reloaded). */
+  previewReady: '/api/editor/preview-ready',
   /** GET (token, technician) → EditorSettingsDoc; PUT { revision, data } → EditorSaveResult. */
   settings: '/api/editor/settings',
 } as const;
@@ -122,7 +124,7 @@ export interface EditorItem {
 
 /** A save's answer: 200 saved, 409 changed on disk, 422 invalid, 403 not this role's to change. */
 export type EditorSaveResult =
-  | { status: 'saved'; item: EditorItem; previewReloaded: boolean }
+  | { status: 'saved'; item: EditorItem }
   | { status: 'conflict'; message: string; mine: unknown; theirs: EditorItem }
   | { status: 'invalid'; message: string; problems: FieldProblem[] }
   | { status: 'forbidden'; message: string };

@@ -85,6 +85,8 @@ export interface EditorService {
     version: string,
     revision: string,
   ): Promise<EditorSaveResult>;
+  /** Resolves once the preview has been reloaded after the last save (true when the content is good). */
+  previewReady(): Promise<boolean>;
   settings(): Promise<EditorSettingsDoc>;
   saveSettings(actor: EditorActor, revision: string, data: unknown): Promise<EditorSaveResult>;
 }
@@ -231,6 +233,9 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
     return next;
   };
   let lastProblems: Problem[] | null = null;
+  // The kiosk preview's reload after a save runs beside the answer: the save is on disk and rechecked
+  // when it answers; the preview follows (a reload decodes every image and takes seconds).
+  let previewReload: Promise<boolean> = Promise.resolve(true);
 
   const problems = async (fresh = false): Promise<Problem[]> => {
     if (fresh || lastProblems === null) lastProblems = await options.check();
@@ -354,8 +359,7 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
           problems: invalid,
         };
       const changes = newTexts(kind, id, files, data, (await languages()).languages);
-      if (changes.size === 0)
-        return { status: 'saved', item: await readItem(kind, id), previewReloaded: false };
+      if (changes.size === 0) return { status: 'saved', item: await readItem(kind, id) };
       const previous = new Map(
         [...changes.keys()].filter((f) => files.has(f)).map((f) => [f, files.get(f) as Buffer]),
       );
@@ -366,11 +370,8 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
           throw new ItemError(400, `${path.posix.dirname(file)} is not a folder of the package`);
         await writeFileAtomically(path.join(folder.real, path.posix.basename(file)), text);
       }
-      const [item, previewReloaded] = await Promise.all([
-        readItem(kind, id, true),
-        options.reloadPreview ? options.reloadPreview() : Promise.resolve(false),
-      ]);
-      return { status: 'saved', item, previewReloaded };
+      if (options.reloadPreview) previewReload = options.reloadPreview().catch(() => false);
+      return { status: 'saved', item: await readItem(kind, id, true) };
     });
 
   const settingsFile = path.join(options.configDir, SETTINGS_FILE);
@@ -443,6 +444,7 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
       return { ...langs, items, schemas: itemSchemas(), otherProblems: other };
     },
     item: (kind, id) => readItem(kind, id),
+    previewReady: () => previewReload,
     save,
     history: (kind, id) => listVersions(root, { kind, id }),
     async restore(actor, kind, id, version, revision) {
@@ -542,7 +544,6 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
             problems: [],
             files: [SETTINGS_FILE],
           },
-          previewReloaded: false,
         };
       }),
   };

@@ -359,11 +359,13 @@ function useSaveAnswer() {
             tone: errors ? 'plain' : 'good',
             text: errors ? t(ui, 'savedWithProblems', { n: errors }) : t(ui, 'saved'),
           },
-          previewKey: useEditor.getState().previewKey + 1,
         });
         if (token) {
           const overview = await editorCalls.overview(token).catch(() => null);
           if (overview) set({ overview });
+          // The preview reloads once the kiosk's content shows the save.
+          await editorCalls.previewReady(token).catch(() => null);
+          set({ previewKey: useEditor.getState().previewKey + 1 });
         }
       } else if (result.status === 'invalid') {
         set({ refused: result.problems, notice: { tone: 'bad', text: t(ui, 'invalid') } });

@@ -54,6 +54,7 @@ export const editorCalls = {
       method: 'POST',
       body: { kind, id, version, revision },
     }),
+  previewReady: (token: string) => call<{ ok: boolean }>(token, editorApi.previewReady),
   settings: (token: string) => call<EditorSettingsDoc>(token, editorApi.settings),
   saveSettings: (token: string, revision: string, data: unknown) =>
     call<EditorSaveResult>(token, editorApi.settings, { method: 'PUT', body: { revision, data } }),
