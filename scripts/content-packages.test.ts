@@ -89,6 +89,23 @@ describe('keys:create, content:publish, content:verify', () => {
       /^refused \(untrusted-key\): The package is signed by a key this kiosk does not trust/,
     );
 
+    // Installed from the folder into the kiosk's packages folder: staged, then refused a second time.
+    await writeFile(
+      path.join(config, 'kiosk.yaml'),
+      `${await readFile(path.join(config, 'kiosk.yaml'), 'utf8')}`.replace(
+        '  # folder: /var/lib/memorial-kiosk/packages',
+        '  folder: ../kiosk-packages',
+      ),
+    );
+    expect(loadSettings(config).settings.packages.folder).toBe('../kiosk-packages');
+    const staged = await run('content-install.ts', [file, '--config', config]);
+    expect([staged.code, staged.out]).toEqual([0, 'staged harbour-memories 1\n']);
+    const twice = await run('content-install.ts', [file, '--config', config]);
+    expect(twice.code).toBe(1);
+    expect(twice.out).toMatch(
+      /^refused \(same-version\): Version 1 is already installed on this kiosk and waits for the next attract loop/,
+    );
+
     const bytes = await readFile(file);
     const middle = Math.floor(bytes.byteLength / 2);
     bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
