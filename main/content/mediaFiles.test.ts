@@ -59,7 +59,13 @@ describe('checkImage: a full decode, unless the derivatives already decoded this
     await mkdir(path.join(dir, 'photos'));
     // A JPEG cut off after its first third: its header reads, its pixels do not.
     const whole = await sharp({
-      create: { width: 1200, height: 900, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      create: {
+        width: 1200,
+        height: 900,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
     })
       .jpeg()
       .toBuffer();
