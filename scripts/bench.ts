@@ -20,6 +20,8 @@
  *  - the content checker on a generated exhibit of 1,000 stories and 5,000 photos
  *  - hostile (scripts/bench-hostile.ts): answer times and the backend's event-loop delay while it loads a
  *    hostile package (FIFO, /dev/zero, deep nesting, huge and near-limit files), and the title it serves
+ *  - editor (scripts/bench-editor.ts, `--only editor`): the exhibit editor's first list and its
+ *    save-plus-recheck of one item, p50/p95
  *  - analytics (scripts/bench-analytics.ts): insert throughput and the dashboard's figures for 1, 7, 30 and
  *    365 days on a million generated events (`--analytics-events N` for another count)
  * Budgets to aim for: p95 tap-to-paint < 50 ms, p95 frame < 17 ms, heap growth < 5 %.
@@ -554,6 +556,18 @@ if (only.has('hostile')) {
     if (name && rest.length > 0) report(`hostile: ${name}`, rest.join(' '));
   }
   if (result.status !== 0) report('hostile: failed', (result.stderr ?? '').trim().split('\n').at(-1) ?? '');
+}
+
+// 6. The exhibit editor (issue 14): its first list, and save-plus-recheck of one item.
+if (only.has('editor')) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-editor.ts'], {
+    encoding: 'utf8',
+  });
+  for (const line of (result.stdout ?? '').trim().split('\n')) {
+    const [name, ...rest] = line.split(/\s{2,}/);
+    if (name && rest.length > 0) report(`editor: ${name}`, rest.join(' '));
+  }
+  if (result.status !== 0) report('editor: failed', (result.stderr ?? '').trim().split('\n').at(-1) ?? '');
 }
 
 mkdirSync('bench-results', { recursive: true });
