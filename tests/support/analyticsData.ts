@@ -39,11 +39,11 @@ export function visitEvents(rnd: () => number, id: string, start: number): Analy
       steps.push({ name: 'narration', item: story, action: pick(['play', 'pause', 'finish']) });
     else if (r < 0.5) steps.push({ name: 'captions', on: rnd() < 0.5 });
     else if (r < 0.55)
-      steps.push({
-        name: 'accessibility',
-        choice: pick(['textSize', 'seated']),
-        value: pick(['on', 'large']),
-      });
+      steps.push(
+        rnd() < 0.5
+          ? { name: 'accessibility', choice: 'textSize', value: pick(['large', 'largest']) }
+          : { name: 'accessibility', choice: pick(['seated', 'highContrast']), value: pick(['on', 'off']) },
+      );
     else if (r < 0.65)
       steps.push({
         name: 'contentNote',

@@ -255,6 +255,7 @@ function Figures({
       <Table
         title={t.funnel}
         none={t.none}
+        wide
         testId="funnel"
         head={[t.story, t.opened, t.chaptersReached, t.readToEnd]}
         rows={s.storyFunnel.map((x) => [
@@ -332,15 +333,18 @@ function Table({
   rows,
   testId,
   none,
+  wide = false,
 }: {
   title: string;
   head: string[];
   rows: string[][];
   testId: string;
   none: string;
+  /** A whole row of the grid. */
+  wide?: boolean;
 }): ReactNode {
   return (
-    <section className="dashboard-card">
+    <section className={wide ? 'dashboard-card dashboard-card-wide' : 'dashboard-card'}>
       <h3>{title}</h3>
       {rows.length === 0 ? (
         <p className="dashboard-empty">{none}</p>
