@@ -96,6 +96,12 @@ function importRules() {
           group: ['node:*', 'electron', 'electron/*'],
           message: 'The renderer runs in the page: no Node, no Electron.',
         },
+        {
+          group: ['**/main/common/analytics'],
+          allowTypeImports: true,
+          message:
+            'The analytics event schema brings zod (about 80 KB) into the kiosk page: import its types only (import type), and MAX_EVENTS_PER_BATCH from main/common/analyticsBatch.',
+        },
       ],
     ),
     // Renderer unit tests may read fixtures from disk; they still import only the contract from main/.

@@ -6,6 +6,7 @@
  * every field in words; part of the contract: no Node, no DOM.
  */
 import { z } from 'zod';
+import { MAX_EVENTS_PER_BATCH } from './analyticsBatch';
 
 /** The screens a visitor can be on (the visit store's places, plus the attract loop never counted). */
 export const ANALYTICS_SCREENS = [
@@ -102,7 +103,7 @@ export type AnalyticsEventInput = AnalyticsEvent extends infer E
   : never;
 
 /** The most events one `POST api.events` may carry (the body stays well under the 16 KB limit). */
-export const MAX_EVENTS_PER_BATCH = 60;
+export { MAX_EVENTS_PER_BATCH };
 
 /**
  * `GET api.events` → whether this kiosk records analytics (kiosk.yaml `analytics.enabled`): the renderer

@@ -63,6 +63,11 @@ describe('import rules', () => {
     ['scripts/preview.ts', "import '../main/electron/index';", /electron host/i],
     ['main/common/api.ts', "import { readFile } from 'node:fs';", /contract/],
     ['main/common/api.ts', "import type { Problem } from '../content/problems';", /contract/],
+    [
+      'renderer/src/analytics/recorder.ts',
+      "import { analyticsEventSchema } from '../../../main/common/analytics';",
+      /brings zod/,
+    ],
   ])('%s: %s is refused', async (file, code, message) => {
     const messages = await restrictedImports(file, `${code}\nexport {};\n`);
     expect(messages.length).toBeGreaterThan(0);
@@ -77,6 +82,10 @@ describe('import rules', () => {
     ['scripts/preview.ts', "import { startPreviewServer } from '../main/preview/previewServer';"],
     ['main/common/settings.ts', "import { z } from 'zod';"],
     ['main/analytics/store.ts', "import { DatabaseSync } from 'node:sqlite';"],
+    [
+      'renderer/src/staff/StaffDashboard.tsx',
+      "import type { AnalyticsSummary } from '../../../main/common/analytics';",
+    ],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toEqual([]);
   });

@@ -18,13 +18,13 @@
  * are left out of the last screen's dwell and of the visit's length: the end event is stamped at that
  * moment, and the last screen's dwell runs from its opening to that moment.
  */
-import {
-  MAX_EVENTS_PER_BATCH,
-  type AnalyticsEvent,
-  type AnalyticsRecording,
-  type AnalyticsEventInput,
-  type AnalyticsScreen,
-  type VisitEnding,
+import { MAX_EVENTS_PER_BATCH } from '../../../main/common/analyticsBatch';
+import type {
+  AnalyticsEvent,
+  AnalyticsRecording,
+  AnalyticsEventInput,
+  AnalyticsScreen,
+  VisitEnding,
 } from '../../../main/common/analytics';
 import { api } from '../../../main/common/api';
 import { useExhibit } from '../data/exhibitStore';
