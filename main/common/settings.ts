@@ -6,7 +6,8 @@
  * Loading and writing the file live in `main/config/settings.ts`.
  */
 import { z } from 'zod';
-import { DEFAULT_VISITOR_SETTINGS } from './visitorDefaults';
+import { KEY_ACTIONS, type KeyAction } from './keyMap';
+import { DEFAULT_ACCESSIBILITY, DEFAULT_VISITOR_SETTINGS } from './visitorDefaults';
 
 export { DEFAULT_VISITOR_SETTINGS };
 
@@ -51,6 +52,56 @@ function isLanguageTag(tag: string): boolean {
   }
 }
 
+/** A key as the browser names it (KeyboardEvent.key), optionally "Shift+" first: "ArrowDown", "Shift+Tab", "h". */
+const keyName = z
+  .string()
+  .min(1)
+  .max(40)
+  .refine((k) => k.replace(/^Shift\+/, '').length > 0, {
+    error: 'expected a key name such as "Enter" or "h"',
+  });
+
+const keyList = (action: KeyAction) =>
+  z
+    .array(keyName)
+    .max(8)
+    .default([...DEFAULT_ACCESSIBILITY.keys[action]]);
+
+export const keyMapSchema = z
+  .strictObject(
+    Object.fromEntries(KEY_ACTIONS.map((action) => [action, keyList(action)])) as {
+      [A in KeyAction]: ReturnType<typeof keyList>;
+    },
+  )
+  .prefault({})
+  .describe(
+    'Which keys do what (docs/accessibility.md). Each action lists key names as the browser gives them ("ArrowDown", "Enter", "Escape", "Home", "h", "+"), "Shift+Tab" for a key with Shift. An action left out keeps its default keys.',
+  );
+
+export const accessibilitySettingsSchema = z
+  .strictObject({
+    keys: keyMapSchema,
+    speechRate: z
+      .number()
+      .min(0.5)
+      .max(2)
+      .default(DEFAULT_ACCESSIBILITY.speechRate)
+      .describe('Speed of the spoken audio guide: 1 is normal, 0.5 half as fast, 2 twice as fast.'),
+    speechVolume: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(DEFAULT_ACCESSIBILITY.speechVolume)
+      .describe('Starting volume of the spoken audio guide, 0 to 1; the volume keys change it per visit.'),
+    audioOnAnyKey: z
+      .boolean()
+      .default(DEFAULT_ACCESSIBILITY.audioOnAnyKey)
+      .describe(
+        'true: the first key pressed in the attract loop starts the audio guide (a kiosk with a keypad for blind visitors only).',
+      ),
+  })
+  .prefault({});
+
 export const visitorSettingsSchema = z
   .strictObject({
     idleSeconds: z
@@ -88,6 +139,7 @@ export const visitorSettingsSchema = z
       .refine(isLanguageTag, { error: 'expected a language tag such as "en" or "zh-Hans"' })
       .optional()
       .describe("Language of the attract loop and first screen; default: the exhibit's default language."),
+    accessibility: accessibilitySettingsSchema,
   })
   .prefault({});
 
@@ -215,6 +267,7 @@ export type OpeningHours = KioskSettings['hours'];
 export type WatchdogSettings = KioskSettings['watchdog'];
 export type AnalyticsSettings = KioskSettings['analytics'];
 export type PackageSettings = KioskSettings['packages'];
+export type AccessibilitySettings = VisitorSettings['accessibility'];
 
 /** Every setting at its default: what a kiosk with no `kiosk.yaml` runs on. */
 export const DEFAULT_SETTINGS: KioskSettings = kioskSettingsSchema.parse({});

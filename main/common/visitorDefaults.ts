@@ -3,10 +3,21 @@
  * settings (`main/common/settings.ts` reads them from here). Plain data, so the visitor's first bundle does
  * not carry the settings schema.
  */
+import { defaultKeyMap } from './keyMap';
+
+/** Keys, speech and the audio guide (issue 17, docs/accessibility.md). */
+export const DEFAULT_ACCESSIBILITY = {
+  keys: defaultKeyMap(),
+  speechRate: 1,
+  speechVolume: 1,
+  audioOnAnyKey: false,
+};
+
 export const DEFAULT_VISITOR_SETTINGS = {
   idleSeconds: 90,
   warningSeconds: 15,
   volume: 0.8,
   fadeSeconds: 0.4,
   hideCursor: true,
-} as const;
+  accessibility: DEFAULT_ACCESSIBILITY,
+};

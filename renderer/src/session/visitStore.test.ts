@@ -18,6 +18,8 @@ function visitEverything(store: ReturnType<typeof createVisitStore>) {
   s().setCaptionsOn(false);
   s().setShowOriginal(true);
   s().openOverlay('display');
+  s().startAudioMode();
+  s().setSpeechVolume(0.3);
   s().setPhase('idleWarning');
 }
 
@@ -42,6 +44,23 @@ describe('visit store', () => {
     store.getState().reset();
     store.getState().acknowledgeNote('story:third-visitor');
     expect(store.getState().acknowledgedNotes).toEqual(['story:third-visitor']);
+  });
+
+  it('the audio guide starts at the language choice and ends with the visit', () => {
+    const store = createVisitStore();
+    store.getState().startVisit();
+    store.getState().chooseLanguage('en');
+    store.getState().go({ screen: 'stories' });
+    store.getState().startAudioMode();
+    expect(store.getState().audioMode).toBe(true);
+    expect(currentPlace(store.getState())).toEqual({ screen: 'languageChoice' });
+    store.getState().chooseLanguage('ja');
+    expect(currentPlace(store.getState())).toEqual({ screen: 'home' });
+    store.getState().setSpeechVolume(1.4);
+    expect(store.getState().speechVolume).toBe(1);
+    store.getState().reset();
+    expect(store.getState().audioMode).toBe(false);
+    expect(store.getState().speechVolume).toBeNull();
   });
 
   it('starting a visit asks for a language, choosing one goes home', () => {

@@ -50,6 +50,10 @@ export interface VisitState {
   acknowledgedNotes: string[];
   /** Photos marked graphic that this visitor chose to see. */
   revealedPhotos: string[];
+  /** The audio guide (issue 17): everything that receives focus is spoken. Started by the audio key. */
+  audioMode: boolean;
+  /** The audio guide's volume this visit (0–1); null = the kiosk's setting. */
+  speechVolume: number | null;
 }
 
 export interface VisitActions {
@@ -72,6 +76,10 @@ export interface VisitActions {
   setShowOriginal(on: boolean): void;
   acknowledgeNote(key: string): void;
   revealPhoto(id: string): void;
+  /** Start the audio guide: the language choice comes first, to be spoken. */
+  startAudioMode(): void;
+  stopAudioMode(): void;
+  setSpeechVolume(volume: number): void;
   /** Back to the attract loop, exactly as a fresh kiosk. */
   reset(): void;
 }
@@ -93,6 +101,8 @@ export function initialVisitState(): VisitState {
     showOriginal: false,
     acknowledgedNotes: [],
     revealedPhotos: [],
+    audioMode: false,
+    speechVolume: null,
   };
 }
 
@@ -138,6 +148,18 @@ export function createVisitStore() {
       ),
     revealPhoto: (id) =>
       set((s) => (s.revealedPhotos.includes(id) ? {} : { revealedPhotos: [...s.revealedPhotos, id] })),
+    startAudioMode: () =>
+      set((s) => ({
+        audioMode: true,
+        overlay: 'none',
+        viewer: null,
+        path:
+          currentPlace(s)?.screen === 'languageChoice'
+            ? s.path
+            : [...s.path, { screen: 'languageChoice' } as const],
+      })),
+    stopAudioMode: () => set({ audioMode: false }),
+    setSpeechVolume: (volume) => set({ speechVolume: Math.max(0, Math.min(1, volume)) }),
     reset: () => set(initialVisitState()),
   }));
 }
