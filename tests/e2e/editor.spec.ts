@@ -7,6 +7,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from '@playwright/test';
 import { loadExhibitPackage } from '../../main/content/load';
 import { hashPin } from '../../main/kiosk/staff';
@@ -72,6 +73,13 @@ async function openItem(page: Page, testId: string): Promise<void> {
   await expect(page.locator('#item-title')).toBeVisible();
 }
 
+/** axe finds no serious or critical violation in the editor (the kiosk in its preview is tested on its own). */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).exclude('[data-testid=preview]').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 async function expectCleanCheck(media: string): Promise<void> {
   const result = await loadExhibitPackage(media);
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -86,7 +94,10 @@ async function storiesInPreview(frame: FrameLocator): Promise<void> {
 }
 
 test.describe('the exhibit editor', () => {
-  test.slow();
+  // Each test starts its own backend on a copy of the sample: the content loaded (every photograph
+  // decoded), the editor's first full check, and after a save the kiosk's content reloaded for the preview.
+  // On a machine shared by several test runs that is minutes, not seconds: a generous limit, no sleeps.
+  test.setTimeout(360_000);
   test.skip(
     ({ viewport }) => (viewport?.width ?? 0) < (viewport?.height ?? 0),
     'a desk editor: landscape only',
@@ -101,6 +112,7 @@ test.describe('the exhibit editor', () => {
       await signIn(page, setup, 'curator');
       await openItem(page, 'item-story-rabe-garden');
       await page.getByRole('tab', { name: 'English' }).click();
+      await expectAccessible(page);
       const file = path.join(setup.media, 'stories', 'rabe-garden', 'en.md');
       const before = await readFile(file, 'utf8');
       const title = page.locator('#field-en_title');
@@ -199,6 +211,7 @@ test.describe('the exhibit editor', () => {
       const before = await readFile(file, 'utf8');
       await signIn(page, setup, 'technician');
       await expect(page.getByRole('heading', { name: 'Device settings' })).toBeVisible();
+      await expectAccessible(page);
       const idle = page.getByLabel('Idle seconds');
       const old = await idle.inputValue();
       await idle.fill('5');
