@@ -362,12 +362,18 @@ export function afterDelete(db: DatabaseSync): void {
 
 /**
  * Roll up visits still pending that started before `beforeSeconds`, `chunk` at a time, each chunk one
- * transaction. Returns how many were rolled up.
+ * transaction, at most `maxChunks` chunks. Returns how many were rolled up.
  */
-export function rollUpPending(db: DatabaseSync, zone: string, beforeSeconds: number, chunk = 500): number {
+export function rollUpPending(
+  db: DatabaseSync,
+  zone: string,
+  beforeSeconds: number,
+  chunk = 500,
+  maxChunks = Infinity,
+): number {
   const s = statements(db);
   let total = 0;
-  for (;;) {
+  for (let done = 0; done < maxChunks; done++) {
     db.exec('BEGIN');
     try {
       s.clearSet.run();
@@ -381,6 +387,7 @@ export function rollUpPending(db: DatabaseSync, zone: string, beforeSeconds: num
       throw error;
     }
   }
+  return total;
 }
 
 /**

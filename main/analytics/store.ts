@@ -234,6 +234,8 @@ export function migrate(db: DatabaseSync): void {
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 /** A visit still without its end this long after its start was left (the kiosk was switched off). */
 const ABANDONED_AFTER_SECONDS = 2 * 60 * 60;
+/** Visits added to the summary at a time between requests. */
+const CATCH_UP_CHUNK = 200;
 
 export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsStore {
   const { settings, log } = options;
@@ -350,12 +352,35 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
   const rollUp = (): number =>
     rollUpPending(connect(), zone, Math.floor(now() / 1000) - ABANDONED_AFTER_SECONDS);
 
+  /**
+   * The same, a chunk at a time between requests, so that a large catch-up (a database from before the
+   * summary, a change of time zone: a year of visits) never holds the kiosk up. Until it is done, the
+   * figures read the pending visits from their events: the same figures, only slower.
+   */
+  let catchUp: ReturnType<typeof setTimeout> | null = null;
+  const rollUpLater = (): void => {
+    if (catchUp !== null || closedForGood) return;
+    catchUp = setTimeout(() => {
+      catchUp = null;
+      if (closedForGood) return;
+      try {
+        const before = Math.floor(now() / 1000) - ABANDONED_AFTER_SECONDS;
+        if (rollUpPending(connect(), zone, before, CATCH_UP_CHUNK, 1) === CATCH_UP_CHUNK) rollUpLater();
+      } catch (error) {
+        log.warn(
+          `analytics: visits could not be added to the summary (${String(error)}); they are read from the events`,
+        );
+      }
+    }, 0);
+    catchUp.unref?.();
+  };
+
   const prune = (): number => {
     const database = connect();
     lastPrune = now();
     const cutoff = Math.floor(now() / 1000) - settings.retentionDays * 86_400;
     const deleted = deleteEvents(database, 'at < ?', cutoff);
-    rollUp();
+    rollUpLater();
     return deleted;
   };
 
@@ -465,6 +490,8 @@ export function openAnalyticsStore(options: AnalyticsStoreOptions): AnalyticsSto
     rollUp,
     close: () => {
       closedForGood = true;
+      if (catchUp !== null) clearTimeout(catchUp);
+      catchUp = null;
       try {
         // Everything in the WAL back into the file, and the WAL emptied: the file is whole on its own.
         db?.exec('PRAGMA wal_checkpoint(TRUNCATE)');
