@@ -51,6 +51,8 @@ const healthStatus = async (page: Page, base: string, token: string) =>
   ).status();
 
 test('closing the staff panel revokes the staff token', async ({ kiosk: page }) => {
+  // Starts its own backend: more time on a busy machine, as in staff-corner.spec.ts.
+  test.slow();
   const config = await configWithPin();
   const { server, cleanup } = await serve('media', config.dir);
   try {
@@ -71,6 +73,7 @@ test('closing the staff panel revokes the staff token', async ({ kiosk: page }) 
 });
 
 test('a visitor reset with the staff panel open revokes the staff token', async ({ kiosk: page }) => {
+  test.slow();
   const config = await configWithPin();
   const { server, cleanup } = await serve('media', config.dir);
   try {
