@@ -14,6 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { contentWorkerBuilt } from '../main/content/load/workerLocation';
 import { startPreviewServer } from '../main/preview/previewServer';
 
 const { values } = parseArgs({
@@ -35,12 +36,15 @@ if (!values['no-build'] || !existsSync('out/renderer/index.html')) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+const builtWorker = contentWorkerBuilt();
 const server = await startPreviewServer({
   rendererDir: path.resolve('out/renderer'),
   mediaDir: path.resolve(values.media),
   configDir: path.resolve(values.config),
   ...(values.data ? { dataDir: path.resolve(values.data) } : {}),
   port: Number(values.port),
+  // Built with the renderer above: the content worker as Electron runs it.
+  ...(builtWorker ? { contentWorker: builtWorker } : {}),
 });
 console.log(`Memorial Kiosk preview is running at ${server.url}/  (Ctrl+C to stop)`);
 

@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend, type BackendLog, type EditorOption } from '../backend/createBackend';
-import { contentWorkerFromSource } from '../content/load/workerLocation';
+import { contentWorkerFromSource, type ContentWorkerLocation } from '../content/load/workerLocation';
 import { serveOnLoopback, type LoopbackServer } from './loopback';
 
 export interface PreviewServerOptions {
@@ -27,6 +27,8 @@ export interface PreviewServerOptions {
   log?: BackendLog;
   /** The exhibit editor's routes and page (`npm run editor`); the plain preview leaves it out. */
   editor?: EditorOption;
+  /** Where the content worker is; default: its TypeScript source, run under tsx. */
+  contentWorker?: ContentWorkerLocation;
 }
 
 export interface PreviewServer extends LoopbackServer {
@@ -53,8 +55,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     dataDir,
     log: options.log ?? consoleLog,
     host: { kind: 'preview' },
-    // The preview runs under tsx: the worker runs from its TypeScript source.
-    contentWorker: contentWorkerFromSource(),
+    // The preview runs under tsx: by default the worker runs from its TypeScript source.
+    contentWorker: options.contentWorker ?? contentWorkerFromSource(),
     ...(options.editor ? { editor: options.editor } : {}),
   });
   await backend.content.reload();

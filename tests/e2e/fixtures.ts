@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { contentWorkerBuilt } from '../../main/content/load/workerLocation';
 import { startPreviewServer, type PreviewServer } from '../../main/preview/previewServer';
 
 export interface KioskProblems {
@@ -74,12 +75,15 @@ export async function serve(
   const derivedDir = mediaDir.startsWith('tests/fixtures/')
     ? await mkdtemp(path.join(tmpdir(), `kiosk-derived-${path.basename(mediaDir)}-`))
     : undefined;
+  const builtWorker = contentWorkerBuilt();
   const server = await startPreviewServer({
     rendererDir: path.resolve('out/renderer'),
     mediaDir: path.resolve(mediaDir),
     configDir: path.resolve(configDir),
     derivedDir,
     log: quiet,
+    // The worker `npm run build` bundled beside the renderer served here (as the preview and Electron).
+    ...(builtWorker ? { contentWorker: builtWorker } : {}),
   });
   return {
     server,
