@@ -439,6 +439,14 @@ function ItemEditor() {
   const languages = overview.languages;
 
   const readOnly = (path: Path): boolean => {
+    // A story's cover, related items, sources and order are read from its default-language file only
+    // (the checker warns when another file differs): they are edited there.
+    if (
+      item.kind === 'story' &&
+      path[0] !== overview.defaultLanguage &&
+      ['cover', 'related', 'sources', 'order'].includes(String(path[1]))
+    )
+      return true;
     if (role === 'curator') return false;
     if (role !== 'translator') return true;
     const last = path[path.length - 1];
