@@ -199,6 +199,15 @@ export function createBackend(options: BackendOptions): Backend {
         await content.reload();
       }
     },
+    ...(packages
+      ? {
+          onRollback: () => packages?.rollback() ?? Promise.resolve({ ok: false, message: '' }),
+          getVersions: () => ({
+            enabled: true,
+            ...(packages?.health() ?? { versions: [], notes: [], lastSwitch: null }),
+          }),
+        }
+      : {}),
     lockoutFile: path.join(options.dataDir, LOCKOUT_FILE_NAME),
     now,
     log: (m) => log.info(m),

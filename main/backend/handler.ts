@@ -8,7 +8,14 @@
  */
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { api, DERIVED_PREFIX, isStaffAction, MEDIA_PREFIX, STAFF_TOKEN_HEADER } from '../common/api';
+import {
+  api,
+  DERIVED_PREFIX,
+  isStaffAction,
+  MEDIA_PREFIX,
+  STAFF_TOKEN_HEADER,
+  type ContentVersions,
+} from '../common/api';
 import { accessRequestOf, ALLOWED_METHODS, decideAccess } from './access';
 import { parseJsonObject, readBodyLimited, MAX_JSON_BODY } from './body';
 import { CONTENT_FILE_POLICY, contentFileType, contentTypeFor, type ContentArea } from './mime';
@@ -247,6 +254,13 @@ async function apiRoute(
       const staff = options.staff;
       if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
       return json(200, await staff.health());
+    }
+    case api.staffVersions: {
+      if (method !== 'GET') return methodNotAllowed('GET');
+      const staff = options.staff;
+      if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
+      const none: ContentVersions = { enabled: false, versions: [], notes: [], lastSwitch: null };
+      return json(200, staff.versions ? await staff.versions() : none);
     }
     case api.staffAction: {
       if (method !== 'POST') return methodNotAllowed('POST');

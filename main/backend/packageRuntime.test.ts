@@ -172,7 +172,10 @@ describe('a staged version in the running kiosk', () => {
     // Staff roll back: version 1 at once.
     expect(await backend.packages?.rollback()).toMatchObject({ ok: true });
     expect(await shownVersion(backend)).toBe('1.0.1');
-    expect(backend.packages?.health().versions.map((v) => `${v.state} ${v.version}`)).toEqual(['live 1']);
+    expect(backend.packages?.health().versions.map((v) => `${v.state} ${v.version}`)).toEqual([
+      'live 1',
+      'rolledBack 2',
+    ]);
   }, 120_000);
 
   it('a version that will not load is rolled back by itself, and staff are told', async () => {

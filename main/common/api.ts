@@ -1,3 +1,5 @@
+import type { InstalledVersion } from './packages';
+
 /**
  * The one typed list of routes between the renderer and the kiosk's request handler. Both the shell
  * (via `protocol.handle`) and `npm run preview` (via a loopback HTTP server) serve exactly these.
@@ -15,8 +17,10 @@ export const api = {
   staffUnlock: '/api/staff/unlock',
   /** GET (with staff token) → health snapshot */
   staffHealth: '/api/staff/health',
-  /** POST (with staff token) { action: 'exit' | 'reloadContent' | 'relaunch' } */
+  /** POST (with staff token) { action: StaffActionName } → StaffActionResult */
   staffAction: '/api/staff/action',
+  /** GET (with staff token) → ContentVersions: the installed content packages (issue 15). */
+  staffVersions: '/api/staff/versions',
   /** POST { level, message } — renderer errors into the kiosk log. */
   log: '/api/log',
   /** POST (no body) → 204: revokes every staff token; the staff panel calls it when it closes. */
@@ -54,7 +58,7 @@ export const KIOSK_ORIGIN = 'kiosk://app';
 export const STAFF_TOKEN_HEADER = 'x-staff-token';
 
 /** What staff can ask of the kiosk from the staff screen, in the order the screen lists them. */
-export const STAFF_ACTIONS = ['reloadContent', 'relaunch', 'exit'] as const;
+export const STAFF_ACTIONS = ['reloadContent', 'rollback', 'relaunch', 'exit'] as const;
 export type StaffActionName = (typeof STAFF_ACTIONS)[number];
 
 export function isStaffAction(value: unknown): value is StaffActionName {
@@ -78,6 +82,17 @@ export interface UnlockResult {
 export interface StaffActionResult {
   ok: boolean;
   message: string;
+}
+
+/** `GET api.staffVersions` → the content versions on this kiosk (docs/fleet.md). */
+export interface ContentVersions {
+  /** false: kiosk.yaml names no packages folder; the kiosk shows its media folder. */
+  enabled: boolean;
+  /** Staged first, then live, then the previous ones, newest first. */
+  versions: InstalledVersion[];
+  /** What staff should know: a fallback at start, a rollback the kiosk made by itself. */
+  notes: string[];
+  lastSwitch: string | null;
 }
 
 /**

@@ -106,8 +106,11 @@ export interface InstalledVersion {
   exhibitVersion: string;
   created: string;
   createdBy: string;
-  /** live: shown now; staged: verified and waiting for the next attract loop; previous: kept for rollback. */
-  state: 'live' | 'staged' | 'previous';
+  /**
+   * live: shown now; staged: verified and waiting for the next attract loop; previous: kept for rollback;
+   * rolledBack: left by a rollback, kept but never shown again by itself.
+   */
+  state: 'live' | 'staged' | 'previous' | 'rolledBack';
 }
 
 /** File name of a published package: "nanjing-safety-zone-3.kioskpkg". */

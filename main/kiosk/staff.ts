@@ -13,7 +13,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { KioskSettings } from '../common/settings';
-import type { StaffActionName, StaffActionResult, UnlockResult } from '../common/api';
+import type { ContentVersions, StaffActionName, StaffActionResult, UnlockResult } from '../common/api';
 import { writeJsonAtomically } from '../files/atomicWrite';
 
 export const PIN_PATTERN = /^\d{4,12}$/;
@@ -171,6 +171,8 @@ export interface StaffHooks {
   lock(): void;
   health(): Promise<unknown>;
   action(name: StaffActionName): Promise<StaffActionResult>;
+  /** The content versions on this kiosk (issue 15). */
+  versions?(): Promise<ContentVersions>;
 }
 
 export interface StaffHookDeps {
@@ -180,6 +182,10 @@ export interface StaffHookDeps {
   /** Reload the content package; may report how it went. */
   onReloadContent(): Promise<{ ok: boolean; message: string } | void> | void;
   onRelaunch(): Promise<void> | void;
+  /** Go back to the previous content version; absent when the kiosk has no packages folder. */
+  onRollback?(): Promise<{ ok: boolean; message: string }>;
+  /** The content versions; absent when the kiosk has no packages folder. */
+  getVersions?(): Promise<ContentVersions> | ContentVersions;
   /** Where the lockout is kept across restarts (JSON); kept in memory only when absent. */
   lockoutFile?: string;
   /** Clock (ms); Date.now by default. */
@@ -286,6 +292,15 @@ export function createStaffHooks(deps: StaffHookDeps): StaffHooks {
       await deps.onRelaunch();
       return { ok: true, message: 'The kiosk is restarting.' };
     },
+    async rollback() {
+      if (!deps.onRollback)
+        return {
+          ok: false,
+          message:
+            'This kiosk keeps no content versions (no packages folder in kiosk.yaml; see docs/fleet.md).',
+        };
+      return deps.onRollback();
+    },
   };
 
   return {
@@ -314,6 +329,11 @@ export function createStaffHooks(deps: StaffHookDeps): StaffHooks {
       log('staff: locked (staff tokens revoked)');
     },
     health: () => deps.getHealth(),
+    async versions() {
+      return deps.getVersions
+        ? await deps.getVersions()
+        : { enabled: false, versions: [], notes: [], lastSwitch: null };
+    },
     async action(name) {
       const run = actions[name];
       if (!run) return { ok: false, message: 'Unknown staff action.' };

@@ -143,6 +143,11 @@ describe('a package from content:publish', () => {
       'Test exhibit, version 4.\n',
     );
     expect(await store.switchToStaged()).toBeNull();
+    expect((await store.list()).map((r) => `${r.state} ${r.version}`)).toEqual([
+      'live 4',
+      'previous 3',
+      'rolledBack 5',
+    ]);
     // Nothing is left in staging or incoming.
     expect((await readdir(dir)).sort()).toEqual(['live.json', 'versions']);
   }, 120_000);

@@ -341,6 +341,7 @@ export function createPackageStore(options: StoreOptions) {
       ...(s.staged ? [row(s.staged, 'staged')] : []),
       ...(s.live ? [row(s.live, 'live')] : []),
       ...s.previous.map((p) => row(p, 'previous')),
+      ...s.whole.filter((w) => s.rolledBack.includes(w.folder)).map((w) => row(w, 'rolledBack')),
     ];
   }
 

@@ -9,12 +9,15 @@ import {
 import { useExhibit } from '../data/exhibitStore';
 import { forceReset } from '../session/sessionClock';
 import { loadStaffDashboard } from '../visitChunks';
+import { ContentVersionsSection } from './ContentVersions';
 
 /** The visitor figures (issue 16): their own chunk with the chart library, loaded when staff open them. */
 const StaffDashboard = lazy(loadStaffDashboard);
 
-/** What staff can do from the panel, in the contract's order (staff-facing, so in English only). */
-const STAFF_BUTTONS: Record<StaffActionName, { label: string; primary: boolean; testId?: string }> = {
+/** What staff can do from the panel's row of buttons, in the contract's order (staff-facing, so in English
+ * only). Rollback has its own button beside the content versions. */
+type RowAction = Exclude<StaffActionName, 'rollback'>;
+const STAFF_BUTTONS: Record<RowAction, { label: string; primary: boolean; testId?: string }> = {
   reloadContent: { label: 'Reload content', primary: false, testId: 'staff-reload' },
   relaunch: { label: 'Restart kiosk', primary: false },
   exit: { label: 'Exit kiosk', primary: true, testId: 'staff-exit' },
@@ -27,6 +30,7 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
   const [health, setHealth] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [figures, setFigures] = useState(false);
+  const [acted, setActed] = useState(0);
   const warnings = useExhibit((s) => s.status.staffWarnings) ?? [];
   // Closing the panel, or a visit reset (which closes it), revokes the staff token on the kiosk.
   const heldToken = useRef<string | null>(null);
@@ -79,7 +83,8 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
       });
       const answer = (await response.json()) as { ok: boolean; message: string };
       setMessage(answer.message);
-      if (action === 'reloadContent' && answer.ok) {
+      setActed((n) => n + 1);
+      if ((action === 'reloadContent' || action === 'rollback') && answer.ok) {
         await useExhibit.getState().load();
         forceReset();
       }
@@ -109,8 +114,9 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
         {token ? (
           <div className="staff-tools">
             <div className="staff-actions">
-              {STAFF_ACTIONS.map((action) => ({ action, ...STAFF_BUTTONS[action] })).map(
-                ({ action, label, primary, testId }) => (
+              {STAFF_ACTIONS.filter((a): a is RowAction => a !== 'rollback')
+                .map((action) => ({ action, ...STAFF_BUTTONS[action] }))
+                .map(({ action, label, primary, testId }) => (
                   <button
                     key={action}
                     type="button"
@@ -121,8 +127,7 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
                   >
                     {label}
                   </button>
-                ),
-              )}
+                ))}
               <button
                 type="button"
                 className="secondary-button"
@@ -132,6 +137,12 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
                 Visitor figures
               </button>
             </div>
+            <ContentVersionsSection
+              token={token}
+              busy={busy}
+              refreshKey={acted}
+              onRollback={() => void act('rollback')}
+            />
             {figures ? (
               <Suspense fallback={null}>
                 <StaffDashboard token={token} onClose={() => setFigures(false)} />
