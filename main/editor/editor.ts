@@ -138,10 +138,11 @@ export function missingLanguages(data: unknown, languages: readonly string[]): s
         keys.length > 0 &&
         keys.some((k) => languages.includes(k)) &&
         Object.values(value).every((v) => typeof v === 'string');
-      if (isText)
-        for (const l of languages)
-          if (!(l in value)) missing.add(l);
-          else Object.values(value).forEach(walk);
+      if (isText) {
+        for (const l of languages) if (!(l in value)) missing.add(l);
+      } else {
+        Object.values(value).forEach(walk);
+      }
     }
   };
   walk(data);
