@@ -11,6 +11,8 @@ import { configureSession, touched } from './session/sessionClock';
 import { useVisit } from './session/visitStore';
 import { loadVisit, prefetchVisit } from './visitChunks';
 import { StaffCorner } from './staff/StaffCorner';
+import { installKeyboard } from './keys/keyboard';
+import { installAudioGuide } from './speech/audioGuide';
 
 /**
  * What main.tsx renders: the kiosk inside the root error boundary. A failure anywhere that no screen's own
@@ -63,6 +65,16 @@ export function App(): ReactNode {
   useEffect(() => {
     configureSession({ idleMs: settings.idleSeconds * 1000, warningMs: settings.warningSeconds * 1000 });
   }, [settings.idleSeconds, settings.warningSeconds]);
+
+  // The kiosk from a keyboard or keypad alone, and the audio guide (issue 17, docs/accessibility.md).
+  useEffect(() => {
+    const stopKeys = installKeyboard();
+    const stopGuide = installAudioGuide();
+    return () => {
+      stopKeys();
+      stopGuide();
+    };
+  }, []);
 
   // Any touch anywhere during a visit counts as activity (the attract loop starts a visit by itself).
   useEffect(() => {

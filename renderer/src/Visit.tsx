@@ -2,7 +2,7 @@
  * A visit, from the language choice on: every screen, the overlays and the photo viewer. The attract loop
  * does not need any of it, so it is its own chunk (visitChunks.ts), loaded while the attract loop runs.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { DisplayOverlay } from './components/DisplayOverlay';
 import { ErrorBoundary, onScreenError } from './components/ErrorBoundary';
 import { IdleWarning } from './components/IdleWarning';
@@ -20,6 +20,8 @@ import { StoryReader } from './screens/StoryReader';
 import { Timeline } from './screens/Timeline';
 import { currentPlace, useVisit, type Place } from './session/visitStore';
 import { loadPhotoViewer } from './visitChunks';
+import { focusScreenStart } from './keys/focusStops';
+import { keyboardInUse } from './keys/keyboard';
 
 /** OpenSeadragon is large and only the viewer needs it: a chunk of its own, prefetched with this one. */
 const PhotoViewer = lazy(loadPhotoViewer);
@@ -31,11 +33,16 @@ export default function Visit(): ReactNode {
   const phase = useVisit((s) => s.phase);
   const showNav = place && place.screen !== 'languageChoice';
   const hidden = overlay !== 'none' || viewer !== null || phase === 'idleWarning';
+  const key = placeKey(place);
+  // A new screen: focus goes to its start (its heading), never nowhere, when keys are in use.
+  useEffect(() => {
+    if (keyboardInUse()) focusScreenStart();
+  }, [key]);
   return (
     <div className="visit">
       {showNav ? <NavBar inert={hidden} /> : null}
-      <main className="visit-main" inert={hidden} key={placeKey(place)}>
-        <ErrorBoundary onError={onScreenError(`screen ${placeKey(place)}`)}>
+      <main className="visit-main" inert={hidden} key={key}>
+        <ErrorBoundary onError={onScreenError(`screen ${key}`)}>
           <Screen place={place} />
         </ErrorBoundary>
       </main>

@@ -28,7 +28,7 @@ export function LanguageChoice(): ReactNode {
         ))}
       </div>
       <div className="language-choice-buttons">
-        {exhibit.languages.map((l) => {
+        {exhibit.languages.map((l, i) => {
           const title = pick(exhibit.title, l, exhibit.defaultLanguage);
           return (
             <button
@@ -38,6 +38,7 @@ export function LanguageChoice(): ReactNode {
               className="language-choice-button"
               onClick={() => chooseLanguage(l)}
               data-testid={`choose-${l}`}
+              data-screen-start={i === 0 ? '' : undefined}
             >
               <span className="language-choice-name">{nativeLanguageName(l)}</span>
               <span className="language-choice-title" lang={title.lang}>

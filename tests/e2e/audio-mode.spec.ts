@@ -1,0 +1,171 @@
+/**
+ * Issue 17: a visit by keyboard alone with the audio guide. No touch, no mouse: the audio key starts the
+ * guide, the arrow keys move, Enter chooses, Escape goes back. A recording speaker
+ * (tests/support/recordingSpeaker.ts) stands in for the machine's voices, so each step's speech is asserted
+ * as text and language. Real voices are checked by ear on a machine that has them (docs/accessibility.md).
+ */
+import type { Page } from '@playwright/test';
+import { clearSpoken, installRecordingSpeaker, spoken, speechStops } from '../support/recordingSpeaker';
+import { expect, test } from './fixtures';
+
+/** tests/e2e/kiosk-config/kiosk.yaml: 30 s idle, then a 10 s warning, then the reset. */
+const PAST_THE_RESET_MS = 41_000;
+
+/** A machine with Chinese, English and Japanese voices; its only Indonesian voice is remote. */
+const VOICES = [
+  { name: 'Huihui', lang: 'zh-CN', localService: true },
+  { name: 'Zira', lang: 'en-US', localService: true },
+  { name: 'Haruka', lang: 'ja-JP', localService: true },
+  { name: 'Cloud Indonesian', lang: 'id-ID', localService: false },
+];
+
+/** What has focus: never the page itself. */
+async function focused(page: Page): Promise<{ tag: string; testId: string | null; text: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return {
+      tag: el?.tagName ?? 'none',
+      testId: el?.getAttribute('data-testid') ?? null,
+      text: (el?.textContent ?? '').trim().slice(0, 80),
+    };
+  });
+}
+
+async function expectFocusSomewhere(page: Page): Promise<void> {
+  await expect.poll(async () => (await focused(page)).tag).not.toMatch(/^(BODY|HTML|none)$/);
+}
+
+/** The arrow key until the element with this test id has focus (at most 40 presses). */
+async function arrowTo(page: Page, testId: string): Promise<void> {
+  for (let i = 0; i < 40; i += 1) {
+    if ((await focused(page)).testId === testId) return;
+    await page.keyboard.press('ArrowDown');
+    await expectFocusSomewhere(page);
+  }
+  throw new Error(`${testId} never received focus`);
+}
+
+/** The last thing said. */
+async function lastSaid(page: Page) {
+  const all = await spoken(page);
+  return all[all.length - 1];
+}
+
+test('the audio guide: a visit in Japanese by keyboard alone, ended by the idle reset', async ({
+  kiosk: page,
+}) => {
+  await installRecordingSpeaker(page, VOICES);
+  await page.clock.install();
+  await page.goto('/');
+  await expect(page.getByTestId('attract')).toBeVisible();
+
+  // The audio key wakes the attract loop and starts the guide: a welcome in every language it can speak,
+  // then that Indonesian has no voice here (the remote one is never used), then the first language.
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('language-choice')).toBeVisible();
+  await expect.poll(async () => (await spoken(page)).length).toBeGreaterThanOrEqual(5);
+  const welcome = await spoken(page);
+  expect(welcome.slice(0, 4).map((s) => [s.lang, s.voice])).toEqual([
+    ['zh-Hans', 'Huihui'],
+    ['en', 'Zira'],
+    ['ja', 'Haruka'],
+    ['zh-Hans', 'Huihui'],
+  ]);
+  expect(welcome[1]?.text).toBe(
+    'Audio guide. Move with the arrow keys and choose with Enter. Choose your language.',
+  );
+  expect(welcome[2]?.text).toBe(
+    '音声ガイドです。矢印キーで移動し、Enterキーで選びます。言語を選んでください。',
+  );
+  expect(welcome[3]?.text).toMatch(/^本机没有以下语言的语音：印度尼西亚/);
+  expect(welcome.some((s) => s.voice === 'Cloud Indonesian')).toBe(false);
+  // The first language has focus and is said after the welcome, not over it.
+  expect(welcome[4]).toMatchObject({ lang: 'zh-Hans', queued: true });
+  expect(welcome[4]?.text).toMatch(/^中文.*、按钮$/);
+  expect((await focused(page)).testId).toBe('choose-zh-Hans');
+
+  // Japanese, by the arrow key and Enter: each language is said in its own language as it gets focus.
+  await clearSpoken(page);
+  await arrowTo(page, 'choose-ja');
+  expect(await lastSaid(page)).toMatchObject({ lang: 'ja', voice: 'Haruka', queued: false });
+  expect((await lastSaid(page))?.text).toMatch(/^日本語.*、ボタン$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('home')).toBeVisible();
+  await expectFocusSomewhere(page);
+  expect((await focused(page)).tag).toBe('H1');
+  expect(await lastSaid(page)).toMatchObject({ lang: 'ja' });
+  expect((await lastSaid(page))?.text).toMatch(/、見出し$/);
+
+  // The stories, then the founding of the zone.
+  await arrowTo(page, 'section-stories');
+  expect((await lastSaid(page))?.text).toMatch(/、ボタン$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('screen-stories')).toBeVisible();
+  await arrowTo(page, 'story-founding-the-zone');
+  expect((await lastSaid(page))?.text).toMatch(/^安全区の設立/);
+  await page.keyboard.press('Enter');
+
+  // The content note is said before the content, with the keys to go on; the move keys do not pass it.
+  await expect(page.getByTestId('content-note')).toBeVisible();
+  await expectFocusSomewhere(page);
+  const note = (await spoken(page)).slice(-4);
+  expect(note.map((s) => s.text)).toEqual([
+    'ご覧になる前に',
+    '安全区の設立',
+    'このストーリーには、南京陥落後に起きた殺害についての記述があります。',
+    '続けるにはEnterキーを、戻るにはEscapeキーを押してください。',
+  ]);
+  expect(note.every((s) => s.lang === 'ja')).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('screen-story')).toBeVisible();
+  await expectFocusSomewhere(page);
+  expect((await focused(page)).tag).toBe('H1');
+  expect(await lastSaid(page)).toMatchObject({ text: '安全区の設立、見出し', lang: 'ja' });
+
+  // Paragraph by paragraph: the summary, then the story's first paragraph, then back again.
+  await page.keyboard.press('ArrowDown');
+  expect(await lastSaid(page)).toMatchObject({
+    text: '南京陥落を目前にして、少数の外国人が中国の市民とともに、一般市民のための避難の場をどのように設けたのか。',
+    lang: 'ja',
+  });
+  // The draft mark is read too: the visitor hears that the translation awaits review.
+  await page.keyboard.press('ArrowDown');
+  expect(await lastSaid(page)).toMatchObject({ text: '翻訳草稿・確認待ち', lang: 'ja' });
+  await page.keyboard.press('ArrowDown');
+  expect((await lastSaid(page))?.text).toMatch(
+    /^1937年秋、日本軍は当時の中国の首都であった南京に迫っていました。/,
+  );
+  await page.keyboard.press('ArrowUp');
+  expect((await lastSaid(page))?.text).toBe('翻訳草稿・確認待ち');
+  // The next chapter.
+  await page.keyboard.press('PageDown');
+  expect(await lastSaid(page)).toMatchObject({ text: '上海の先例、見出し', lang: 'ja' });
+  await page.keyboard.press('ArrowDown');
+  expect((await lastSaid(page))?.text).toMatch(/^彼らがよりどころとした構想は/);
+
+  // Volume and help are spoken in Japanese.
+  await page.keyboard.press('-');
+  expect(await lastSaid(page)).toMatchObject({ text: '音量、10段階の9', lang: 'ja' });
+  await page.keyboard.press('h');
+  expect((await lastSaid(page))?.text).toMatch(/^矢印キーで移動/);
+
+  // Escape goes back to the list, and focus lands on its heading.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('screen-story')).toBeHidden();
+  await expectFocusSomewhere(page);
+  expect(await lastSaid(page)).toMatchObject({ lang: 'ja' });
+  expect((await lastSaid(page))?.text).toMatch(/、見出し$/);
+
+  // The visitor walks away: the idle reset ends the guide and stops its speech.
+  const stopsBefore = await speechStops(page);
+  await page.clock.runFor(PAST_THE_RESET_MS);
+  await expect(page.getByTestId('attract')).toBeVisible();
+  expect(await speechStops(page)).toBeGreaterThan(stopsBefore);
+  await clearSpoken(page);
+  // The next visitor's first key wakes the kiosk without the guide: nothing is said.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('language-choice')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expectFocusSomewhere(page);
+  expect(await spoken(page)).toEqual([]);
+});
