@@ -84,6 +84,8 @@ export const REFUSAL_CODES = [
   'hash-mismatch',
   'missing-file',
   'truncated',
+  'server-error',
+  'stalled',
   'disk-full',
   'checker-errors',
   'other-exhibit',
