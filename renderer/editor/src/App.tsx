@@ -678,6 +678,11 @@ function TranslateBar({ kind }: { kind: ItemKind }) {
 }
 
 const STORY_TEXT_FIELDS = ['title', 'summary', 'contentNote'] as const;
+const STORY_FIELD_LABEL = {
+  title: 'fieldTitle',
+  summary: 'fieldSummary',
+  contentNote: 'fieldContentNote',
+} as const;
 
 function StoryForm(props: {
   schema: SchemaNode;
@@ -782,7 +787,7 @@ function StoryForm(props: {
     };
     return (
       <div className="story-translate">
-        {STORY_TEXT_FIELDS.map((f) => row(f, labelText(f), false))}
+        {STORY_TEXT_FIELDS.map((f) => row(f, t(ui, STORY_FIELD_LABEL[f]), false))}
         {row('body', t(ui, 'body'), true)}
       </div>
     );
@@ -834,10 +839,6 @@ function StoryForm(props: {
       </div>
     </div>
   );
-}
-
-function labelText(field: string): string {
-  return field === 'contentNote' ? 'Content note' : field.charAt(0).toUpperCase() + field.slice(1);
 }
 
 function SettingsScreen() {
