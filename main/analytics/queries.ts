@@ -227,15 +227,17 @@ export function summarizeFromEvents(db: DatabaseSync, period: Period, dropped = 
   const lo = startOfDay(period.from, period.timeZone);
   const hi = startOfDay(nextDay(period.to), period.timeZone);
   // The visits that started in the period and their events, gathered once into temporary tables (the
-  // connection's own, never written to the file) that every figure below reads.
+  // connection's own, never written to the file) that every figure below reads. A visit is the period's
+  // when its first start is: a start in the period and none before it (looked up by the visit's own index,
+  // `+p.name` keeps SQLite from scanning every earlier start instead).
   db.exec('DROP TABLE IF EXISTS temp.period_visits; DROP TABLE IF EXISTS temp.period_events;');
   db.prepare(
     `CREATE TEMP TABLE period_visits AS
-       SELECT visit, min(at) AS started FROM events
-       WHERE name = 'visitStart'
-         AND visit IN (SELECT visit FROM events WHERE name = 'visitStart' AND at >= ? AND at < ?)
-       GROUP BY visit HAVING started >= ? AND started < ?`,
-  ).run(lo, hi, lo, hi);
+       SELECT e.visit AS visit, min(e.at) AS started FROM events e
+       WHERE e.name = 'visitStart' AND e.at >= ? AND e.at < ?
+       GROUP BY e.visit
+       HAVING NOT EXISTS (SELECT 1 FROM events p WHERE p.visit = e.visit AND +p.name = 'visitStart' AND p.at < ?)`,
+  ).run(lo, hi, lo);
   db.exec(`CREATE TEMP TABLE period_events AS
              SELECT e.visit, e.at, e.name, e.screen, e.item, e.lang, e.value, e.detail, e.number
              FROM period_visits v JOIN events e ON e.visit = v.visit;
