@@ -117,15 +117,25 @@ function refocusIfLost(): void {
 
 /** Listen for keys. Returns a function that stops listening. */
 export function installKeyboard(): () => void {
+  // The page's changes are watched only while keys are in use: a touch visit pays nothing for it.
+  const observer = new MutationObserver(refocusIfLost);
+  let watching = false;
+  const onKey = () => {
+    if (watching) return;
+    observer.observe(document.body, { childList: true, subtree: true });
+    watching = true;
+  };
   const onPointer = () => {
     keyboardUsed = false;
+    if (watching) observer.disconnect();
+    watching = false;
   };
+  window.addEventListener('keydown', onKey, { capture: true });
   window.addEventListener('keydown', onKeyDownFirst, { capture: true });
   window.addEventListener('keydown', onKeyDown);
   window.addEventListener('pointerdown', onPointer, { capture: true });
-  const observer = new MutationObserver(refocusIfLost);
-  observer.observe(document.body, { childList: true, subtree: true });
   return () => {
+    window.removeEventListener('keydown', onKey, { capture: true });
     window.removeEventListener('keydown', onKeyDownFirst, { capture: true });
     window.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('pointerdown', onPointer, { capture: true });
