@@ -64,6 +64,7 @@ const keyName = z
 const keyList = (action: KeyAction) =>
   z
     .array(keyName)
+    .min(1, { error: 'give at least one key, or leave the action out for its default keys' })
     .max(8)
     .default([...DEFAULT_ACCESSIBILITY.keys[action]]);
 
