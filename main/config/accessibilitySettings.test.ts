@@ -58,7 +58,7 @@ describe('visitor.accessibility in kiosk.yaml (issue 17)', () => {
     expect(settings.visitor.accessibility.speechRate).toBe(1);
     const fields = problems.map((p) => p.field);
     // An action left with no key would be unusable: its default keys are used instead.
-    expect(fields.some((f) => f.startsWith('visitor.accessibility.keys.choose'))).toBe(true);
+    expect(fields.some((f) => f?.startsWith('visitor.accessibility.keys.choose'))).toBe(true);
     expect(fields).toContain('visitor.accessibility.speechRate');
     expect(problems.find((p) => p.field === 'visitor.accessibility.speechRate')).toMatchObject({ line: 5 });
   });
