@@ -114,7 +114,7 @@ export function createContentService(options: ContentServiceOptions): ContentSer
     const extra = failed.length > 0 ? { derivativeFailures: failed } : {};
     const outcome = options.worker
       ? await loadInWorker(
-          { mediaDir, options: { derivedDir: options.derivedDir } },
+          { mediaDir, options: { derivedDir: options.derivedDir, trustDerivedDecode: true } },
           options.worker,
           budget(),
         )

@@ -53,6 +53,7 @@ export interface LoadContext {
   urlFor: (area: UrlArea, relativePath: string) => string;
   concurrency: number;
   decodeImages: boolean;
+  trustDerivedDecode: boolean;
 
   problems: Problem[];
   drafts: DraftTranslation[];
@@ -116,6 +117,7 @@ export function createLoadContext(mediaDir: string, options: LoadOptions): LoadC
     urlFor: options.urlFor ?? defaultUrlFor,
     concurrency: options.concurrency ?? 64,
     decodeImages: options.decodeImages !== false,
+    trustDerivedDecode: options.trustDerivedDecode === true,
     problems,
     drafts: [],
     filesSeen: new Set(),

@@ -4,11 +4,12 @@
  * Each case is a copy of the valid fixture with one file broken by the test.
  */
 import { readdirSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureDerivatives, type DerivativeManifest } from '../derive';
 import { checkCaptions } from '../mediaFiles';
 import type { Problem } from '../problems';
 import { loadExhibitPackage, type LoadResult } from '.';
@@ -50,6 +51,27 @@ describe('images are decoded in full', () => {
       expect.objectContaining({ file: 'photos/harbour-view.yaml', field: 'file', code: 'corrupt-image' }),
     );
     expect(result.exhibit?.photos.map((p) => p.id)).toEqual(['old-letter']);
+  });
+
+  it('the checker decodes every image even where the derivatives manifest vouches for it; the kiosk trusts it', async () => {
+    const cache = path.join(root, 'cache');
+    await ensureDerivatives(media, cache);
+    // A manifest that vouches for the cut-off file, as it would for a file decoded when it was built.
+    await writeFile(at('photos', 'harbour-view.jpg'), await truncatedJpeg(0.6));
+    const info = await stat(at('photos', 'harbour-view.jpg'));
+    const manifestFile = path.join(cache, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as DerivativeManifest;
+    const entry = manifest.sources['photos/harbour-view.jpg'];
+    if (!entry) throw new Error('the derivatives were not built');
+    manifest.sources['photos/harbour-view.jpg'] = { ...entry, size: info.size, mtimeMs: info.mtimeMs };
+    await writeFile(manifestFile, JSON.stringify(manifest));
+
+    const checked = await loadExhibitPackage(media, { derivedDir: cache });
+    expect(errors(checked)).toContainEqual(
+      expect.objectContaining({ file: 'photos/harbour-view.yaml', code: 'corrupt-image' }),
+    );
+    const served = await loadExhibitPackage(media, { derivedDir: cache, trustDerivedDecode: true });
+    expect(errors(served)).toEqual([]);
   });
 });
 

@@ -14,9 +14,10 @@ import { refer } from './references';
 import { parseYamlFile } from './yaml';
 
 /**
- * Check an image file once per load, however many photos name it. An image the derivatives manifest lists
- * with the same size and modification time was decoded in full when its derivatives were built, so it is
- * not decoded again (the 50-megapixel map scan took 8 s of every reload).
+ * Check an image file once per load, however many photos name it. With `trustDerivedDecode` (the kiosk's
+ * content service), an image the derivatives manifest lists with the same size and modification time was
+ * decoded in full when its derivatives were built, so it is not decoded again (the 50-megapixel map scan
+ * took 8 s of every reload).
  */
 function imageCheck(
   pkg: LoadContext,
@@ -25,7 +26,7 @@ function imageCheck(
 ): Promise<FileCheck<ImageInfo>> {
   let check = pkg.checks.images.get(relative);
   if (!check) {
-    const derived = manifest?.sources[relative];
+    const derived = pkg.trustDerivedDecode ? manifest?.sources[relative] : undefined;
     check = checkImage(pkg.mediaDir, relative, {
       decode: pkg.decodeImages,
       ...(derived ? { decodedBefore: derived } : {}),

@@ -15,6 +15,12 @@ export interface LoadOptions {
   urlFor?: (area: UrlArea, relativePath: string) => string;
   /** Decode every image with sharp (default true). `false` only checks the files exist (benchmarks). */
   decodeImages?: boolean;
+  /**
+   * Skip the full decode of an image the derivatives manifest lists with the same size and modification
+   * time (its derivatives were built from a full decode). The kiosk's content service sets it, so a reload
+   * does not decode a 50-megapixel scan again; `content:check` leaves it off and decodes every image.
+   */
+  trustDerivedDecode?: boolean;
   /** How many files are read at once (default 64). */
   concurrency?: number;
 }
