@@ -6,15 +6,14 @@
  * --now (the kiosk not running, e.g. during setup) it is made live at once. Prints "staged <id> <version>"
  * (or "live …") or "refused (<reason>): …" and exits 1 when refused. See docs/fleet.md.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadSettings } from '../main/config/settings';
 import { contentWorkerFromSource } from '../main/content/load/workerLocation';
 import { createChecker } from '../main/packages/checker';
 import { trustPolicyOf } from '../main/packages/keys';
 import { createPackageStore } from '../main/packages/store';
 import { kioskSoftwareVersion } from './kioskVersion';
+import { configDirOf, onePackageFile, readCommandLine } from './packageCommand';
 
 const USAGE = `Usage: npm run content:install -- FILE [--config DIR] [--now]
 
@@ -24,35 +23,15 @@ const USAGE = `Usage: npm run content:install -- FILE [--config DIR] [--now]
 `;
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        config: { type: 'string' },
-        now: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readCommandLine(
+    { config: { type: 'string' }, now: { type: 'boolean', default: false } },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const file = positionals[0];
-  if (!file || positionals.length > 1) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  if (!existsSync(file)) {
-    process.stderr.write(`There is no file ${file}.\n`);
-    return 2;
-  }
-  const configDir = path.resolve(values.config ?? process.env.MEMORIAL_KIOSK_CONFIG ?? 'kiosk-config');
+  const file = onePackageFile(positionals, USAGE);
+  if (typeof file === 'number') return file;
+  const configDir = configDirOf(values.config);
   const { settings } = loadSettings(configDir);
   if (!settings.packages.folder) {
     process.stderr.write(

@@ -10,12 +10,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { contentWorkerFromSource } from '../main/content/load/workerLocation';
 import { createChecker } from '../main/packages/checker';
 import { readPrivateKey } from '../main/packages/keys';
 import { publishFolder } from '../main/packages/publish';
 import { kioskSoftwareVersion } from './kioskVersion';
+import { readCommandLine } from './packageCommand';
 
 const USAGE = `Usage: npm run content:publish -- [dir] --key DIR --out DIR [--version N] [--by NAME] [--yes]
 
@@ -37,28 +37,18 @@ async function ask(question: string): Promise<boolean> {
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        key: { type: 'string' },
-        out: { type: 'string' },
-        version: { type: 'string' },
-        by: { type: 'string' },
-        yes: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readCommandLine(
+    {
+      key: { type: 'string' },
+      out: { type: 'string' },
+      version: { type: 'string' },
+      by: { type: 'string' },
+      yes: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
   if (!values.key || !values.out || positionals.length > 1) {
     process.stderr.write(USAGE);
     return 2;

@@ -5,9 +5,7 @@
  * version rule — without installing anything. Prints "ok <exhibit-id> <version>", or "refused" and the
  * reason; exits 1 when refused, 2 when it cannot run.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadSettings } from '../main/config/settings';
 import { contentWorkerFromSource } from '../main/content/load/workerLocation';
 import { createChecker } from '../main/packages/checker';
@@ -15,6 +13,7 @@ import { trustPolicyOf } from '../main/packages/keys';
 import { createPackageStore } from '../main/packages/store';
 import { verifyPackageFile } from '../main/packages/verify';
 import { kioskSoftwareVersion } from './kioskVersion';
+import { configDirOf, onePackageFile, readCommandLine } from './packageCommand';
 
 const USAGE = `Usage: npm run content:verify -- FILE [--config DIR]
 
@@ -24,31 +23,12 @@ const USAGE = `Usage: npm run content:verify -- FILE [--config DIR]
 `;
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readCommandLine({ config: { type: 'string' } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const file = positionals[0];
-  if (!file || positionals.length > 1) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  if (!existsSync(file)) {
-    process.stderr.write(`There is no file ${file}.\n`);
-    return 2;
-  }
-  const configDir = path.resolve(values.config ?? process.env.MEMORIAL_KIOSK_CONFIG ?? 'kiosk-config');
+  const file = onePackageFile(positionals, USAGE);
+  if (typeof file === 'number') return file;
+  const configDir = configDirOf(values.config);
   const { settings, problems } = loadSettings(configDir);
   for (const p of problems.filter((p) => p.severity === 'error'))
     process.stderr.write(`Warning: ${p.file}: ${p.message}\n`);
