@@ -100,7 +100,7 @@ test.describe('the exhibit editor', () => {
   test.setTimeout(360_000);
   test.skip(
     ({ viewport }) => (viewport?.width ?? 0) < (viewport?.height ?? 0),
-    'a desk editor: landscape only',
+    'The editor is a staff desktop page: it is tested at 1920×1080 (the landscape project) only.',
   );
 
   test('a curator changes a story title in English and sees it in the kiosk preview', async ({
