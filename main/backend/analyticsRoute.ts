@@ -24,6 +24,7 @@ import { eventRowsCsv, summaryRowsCsv } from '../analytics/export';
 import { checkPeriod, emptySummary, summarize } from '../analytics/queries';
 import type { AnalyticsStore } from '../analytics/store';
 import { MAX_JSON_BODY, parseJsonObject, readBodyLimited } from './body';
+import { json, methodNotAllowed } from './responses';
 
 export interface AnalyticsRouteOptions {
   store: AnalyticsStore;
@@ -113,15 +114,4 @@ export function createAnalyticsRoute(options: AnalyticsRouteOptions): AnalyticsR
     }
     return null;
   };
-}
-
-function json(status: number, value: unknown): Response {
-  return new Response(JSON.stringify(value), {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
-}
-
-function methodNotAllowed(allow: string): Response {
-  return new Response('Method not allowed', { status: 405, headers: { Allow: allow } });
 }

@@ -22,7 +22,7 @@ import type { EditorService } from '../editor/editor';
 import { ItemError } from '../editor/items';
 import type { Sessions } from '../editor/sessions';
 import { YamlSyntaxError } from '../editor/yamlEdit';
-import { parseJsonObject, readBodyLimited } from './body';
+import { json, methodNotAllowed, readJsonObject } from './responses';
 
 /** The largest save body: a story in four languages with room to spare (the checker allows 1 MB a file). */
 export const MAX_EDITOR_BODY = 8 * 1024 * 1024;
@@ -56,7 +56,7 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
         // What the sign-in screen offers: the roles and the exhibit's languages (nothing else before the PIN).
         if (method === 'GET') return json(200, { roles: options.roles, ...(await service.languages()) });
         if (method !== 'POST') return methodNotAllowed('GET, POST');
-        const body = await readJson(request);
+        const body = await readJsonObject(request, MAX_EDITOR_BODY);
         if (body instanceof Response) return body;
         const role = body?.role;
         if (!isEditorRole(role) || !options.roles.includes(role))
@@ -100,7 +100,7 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
             return json(200, await service.item(kind, url.searchParams.get('id') ?? ''));
           }
           if (method !== 'PUT') return methodNotAllowed('GET, PUT');
-          const body = await readJson(request);
+          const body = await readJsonObject(request, MAX_EDITOR_BODY);
           if (body instanceof Response) return body;
           const kind = body?.kind;
           if (!isItemKind(kind) || typeof body?.id !== 'string' || typeof body.revision !== 'string')
@@ -120,7 +120,7 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
         }
         case editorApi.restore: {
           if (method !== 'POST') return methodNotAllowed('POST');
-          const body = await readJson(request);
+          const body = await readJsonObject(request, MAX_EDITOR_BODY);
           if (body instanceof Response) return body;
           const kind = body?.kind;
           if (
@@ -140,7 +140,7 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
             return json(200, await service.settings());
           }
           if (method !== 'PUT') return methodNotAllowed('GET, PUT');
-          const body = await readJson(request);
+          const body = await readJsonObject(request, MAX_EDITOR_BODY);
           if (body instanceof Response) return body;
           if (typeof body?.revision !== 'string')
             return json(400, { ok: false, message: 'A save names its revision.' });
@@ -161,24 +161,4 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
       throw error;
     }
   };
-}
-
-async function readJson(request: Request): Promise<Record<string, unknown> | null | Response> {
-  const body = await readBodyLimited(request, MAX_EDITOR_BODY);
-  if (!body.ok)
-    return body.reason === 'too-large'
-      ? json(413, { ok: false, message: 'The request is too large.' })
-      : json(400, { ok: false, message: 'The request body could not be read.' });
-  return parseJsonObject(body.text);
-}
-
-function json(status: number, value: unknown): Response {
-  return new Response(JSON.stringify(value), {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
-}
-
-function methodNotAllowed(allow: string): Response {
-  return new Response('Method not allowed', { status: 405, headers: { Allow: allow } });
 }

@@ -17,11 +17,12 @@ import {
   type ContentVersions,
 } from '../common/api';
 import { accessRequestOf, ALLOWED_METHODS, decideAccess } from './access';
-import { parseJsonObject, readBodyLimited, MAX_JSON_BODY } from './body';
+import { MAX_JSON_BODY } from './body';
 import { CONTENT_FILE_POLICY, contentFileType, contentTypeFor, type ContentArea } from './mime';
 import { parseRange } from './range';
 import { droppedLine, fullBucket, oneLogLine, takeLogToken } from './rendererLog';
 import { resolveInside, safeRelativePath } from '../files/safePath';
+import { json, methodNotAllowed, readJsonObject } from './responses';
 import { withSecurityHeaders } from './securityHeaders';
 import type { KioskHandlerOptions } from './types';
 import { phaseOf } from '../packages/switchPolicy';
@@ -227,14 +228,14 @@ async function apiRoute(
     case api.heartbeat: {
       if (method !== 'POST') return methodNotAllowed('POST');
       // Proof of life whatever the body; the phase only when it is one the contract names.
-      const body = await readJson(request);
+      const body = await readJsonObject(request, MAX_JSON_BODY);
       const phase = body instanceof Response ? null : phaseOf(body);
       options.onHeartbeat?.(phase ? { phase } : {});
       return new Response(null, { status: 204 });
     }
     case api.log: {
       if (method !== 'POST') return methodNotAllowed('POST');
-      const body = await readJson(request);
+      const body = await readJsonObject(request, MAX_JSON_BODY);
       if (body instanceof Response) return body;
       const level = body?.level === 'error' || body?.level === 'warn' ? body.level : 'info';
       const message = typeof body?.message === 'string' ? oneLogLine(body.message) : '';
@@ -244,7 +245,7 @@ async function apiRoute(
     case api.staffUnlock: {
       if (method !== 'POST') return methodNotAllowed('POST');
       if (!options.staff) return json(503, { ok: false, message: 'Staff functions are not available.' });
-      const body = await readJson(request);
+      const body = await readJsonObject(request, MAX_JSON_BODY);
       if (body instanceof Response) return body;
       const pin = typeof body?.pin === 'string' ? body.pin : '';
       return json(200, await options.staff.unlock(pin));
@@ -266,7 +267,7 @@ async function apiRoute(
       if (method !== 'POST') return methodNotAllowed('POST');
       const staff = options.staff;
       if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
-      const body = await readJson(request);
+      const body = await readJsonObject(request, MAX_JSON_BODY);
       if (body instanceof Response) return body;
       const action = body?.action;
       if (!isStaffAction(action)) return json(400, { ok: false, message: 'Unknown staff action.' });
@@ -283,27 +284,6 @@ async function apiRoute(
   }
 }
 
-/**
- * A small JSON object from the request body (null when it is missing or not an object), or the answer
- * to give when the body is over the limit (413, read no further than the limit) or cannot be read.
- */
-async function readJson(request: Request): Promise<Record<string, unknown> | null | Response> {
-  const body = await readBodyLimited(request, MAX_JSON_BODY);
-  if (!body.ok) {
-    return body.reason === 'too-large'
-      ? json(413, { ok: false, message: `The request body is over ${MAX_JSON_BODY / 1024} KB.` })
-      : json(400, { ok: false, message: 'The request body could not be read.' });
-  }
-  return parseJsonObject(body.text);
-}
-
-function json(status: number, value: unknown): Response {
-  return new Response(JSON.stringify(value), {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
-}
-
 function text(status: number, body: string): Response {
   return new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
@@ -314,10 +294,6 @@ function notFound(): Response {
 
 function forbidden(): Response {
   return json(403, { ok: false, message: 'Staff sign-in required.' });
-}
-
-function methodNotAllowed(allow: string): Response {
-  return new Response('Method not allowed', { status: 405, headers: { Allow: allow } });
 }
 
 function safeUrlForLog(href: string): string {
