@@ -11,6 +11,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      'tests/soak/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'threads',
