@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { CRITERION_NAMES, judge } from './criteria';
+import { syntheticFaults, syntheticResult, type SyntheticOptions } from './syntheticResult';
+import type { SoakResult } from './types';
+
+const failing = (result: SoakResult): string[] =>
+  judge(result)
+    .filter((c) => !c.holds)
+    .map((c) => c.name);
+
+const byName = (result: SoakResult, name: string) => {
+  const found = judge(result).find((c) => c.name === name);
+  if (!found) throw new Error(`no criterion named ${name}`);
+  return found;
+};
+
+describe('judge', () => {
+  it('finds a good week good, with the figures', () => {
+    const result = syntheticResult();
+    const criteria = judge(result);
+    expect(criteria.filter((c) => !c.holds)).toEqual([]);
+    expect(criteria.map((c) => c.name)).toEqual([
+      CRITERION_NAMES.fresh,
+      CRITERION_NAMES.errors,
+      CRITERION_NAMES.flat('Page heap'),
+      CRITERION_NAMES.flat('DOM nodes'),
+      CRITERION_NAMES.flat('Event listeners'),
+      CRITERION_NAMES.flat('Backend memory'),
+      CRITERION_NAMES.counted,
+      CRITERION_NAMES.logLines,
+      CRITERION_NAMES.recovered,
+      CRITERION_NAMES.injected,
+    ]);
+    expect(byName(result, CRITERION_NAMES.flat('Page heap')).detail).toMatch(
+      /^[+−]\d+\.\d\d ± \d+\.\d\d %\/day over 54 samples, days 2–7; level 38\.\d MB$/,
+    );
+    expect(byName(result, CRITERION_NAMES.flat('Event listeners')).detail).toBe(
+      '+0.00 ± 0.00 %/day over 54 samples, days 2–7; level 212 listeners; first 212 (day 2 09:00), last 212 (day 7 17:00)',
+    );
+    expect(byName(result, CRITERION_NAMES.fresh).detail).toBe('all 7,000 visits');
+    expect(byName(result, CRITERION_NAMES.counted).detail).toBe('7,000 counted of 7,000 driven');
+    expect(byName(result, CRITERION_NAMES.injected).detail).toBe('10 of 10 kinds, 10 faults in all');
+    expect(byName(result, CRITERION_NAMES.recovered).detail).toMatch(
+      /^all 10 recovered; closest to its budget: rendererCrash 1\.5 s of 10\.0 s$/,
+    );
+  });
+
+  const growing = (perHour: number): SyntheticOptions['shapes'] => ({
+    listeners: (_day, hoursOpen) => 212 + perHour * hoursOpen,
+  });
+
+  it.each<{ name: string; failure: string; options?: SyntheticOptions; overrides?: Partial<SoakResult> }>([
+    {
+      name: 'a visit that did not start fresh',
+      failure: CRITERION_NAMES.fresh,
+      overrides: { notFresh: ['visit 3,412: language was 日本語, not 中文'] },
+    },
+    {
+      name: 'an unexplained console error',
+      failure: CRITERION_NAMES.errors,
+      overrides: { unexpectedErrors: ['day 3 11:02 console: TypeError: x is undefined'] },
+    },
+    {
+      name: 'a log error counted in a sample',
+      failure: CRITERION_NAMES.errors,
+      options: { shapes: { logErrors: (day, hoursOpen) => (day === 4 && hoursOpen === 3 ? 1 : 0) } },
+    },
+    {
+      name: 'listeners growing +50 an hour within each day',
+      failure: CRITERION_NAMES.flat('Event listeners'),
+      options: { shapes: growing(50) },
+    },
+    {
+      name: 'the heap growing 3 %/day within each day',
+      failure: CRITERION_NAMES.flat('Page heap'),
+      options: { shapes: { heapMB: (_d, h) => 38 * (1 + (0.03 / 9) * h) } },
+    },
+    {
+      name: 'DOM nodes growing 20 an hour',
+      failure: CRITERION_NAMES.flat('DOM nodes'),
+      options: { shapes: { domNodes: (_d, h) => 1450 + 20 * h } },
+    },
+    {
+      name: 'backend memory growing 2 MB an hour',
+      failure: CRITERION_NAMES.flat('Backend memory'),
+      options: { shapes: { backendRssMB: (_d, h) => 96 + 2 * h } },
+    },
+    {
+      name: 'a visit analytics did not count',
+      failure: CRITERION_NAMES.counted,
+      overrides: { visitsCounted: 6999 },
+    },
+    {
+      name: 'a log line lost across a restart',
+      failure: CRITERION_NAMES.logLines,
+      overrides: { logLinesLost: ['2026-03-04T17:59:58+08:00 info visit ended'] },
+    },
+    {
+      name: 'a renderer crash recovered too slowly',
+      failure: CRITERION_NAMES.recovered,
+      overrides: {
+        faults: syntheticFaults(7).map((f) =>
+          f.kind === 'rendererCrash' ? { ...f, recoveredMs: 12_400, ok: false } : f,
+        ),
+      },
+    },
+    {
+      name: 'a fault never recovered',
+      failure: CRITERION_NAMES.recovered,
+      overrides: {
+        faults: syntheticFaults(7).map((f) => (f.kind === 'brokenSettings' ? { ...f, ok: false } : f)),
+      },
+    },
+    {
+      name: 'a fault kind never injected',
+      failure: CRITERION_NAMES.injected,
+      overrides: { faults: syntheticFaults(7).filter((f) => f.kind !== 'diskFull') },
+    },
+  ])('$name fails exactly “$failure”', ({ failure, options, overrides }) => {
+    expect(failing(syntheticResult(options, overrides))).toEqual([failure]);
+  });
+
+  it('states what failed, with figures', () => {
+    const listeners = byName(
+      syntheticResult({ shapes: growing(50) }),
+      CRITERION_NAMES.flat('Event listeners'),
+    );
+    // Level 212 + 200 = 412; 50 × 9 open hours / 412 = +109 %/day.
+    expect(listeners.detail).toBe(
+      '+109.22 ± 0.00 %/day over 54 samples, days 2–7; level 412 listeners; first 212 (day 2 09:00), last 612 (day 7 17:00)',
+    );
+    const slow = syntheticFaults(7).map((f) =>
+      f.kind === 'rendererCrash' ? { ...f, recoveredMs: 12_400 } : f,
+    );
+    expect(byName(syntheticResult({}, { faults: slow }), CRITERION_NAMES.recovered).detail).toBe(
+      '1 of 10 not: rendererCrash on day 1 (12.4 s of 10.0 s)',
+    );
+    const missing = syntheticFaults(7).filter((f) => f.kind !== 'diskFull' && f.kind !== 'clockJump');
+    expect(byName(syntheticResult({}, { faults: missing }), CRITERION_NAMES.injected).detail).toBe(
+      '8 of 10 kinds; never injected: diskFull, clockJump',
+    );
+    expect(
+      byName(syntheticResult({}, { notFresh: ['a', 'b', 'c', 'd'] }), CRITERION_NAMES.fresh).detail,
+    ).toBe('4 of 7,000 visits did not: “a”; “b”; “c”; and 1 more');
+  });
+
+  it('says when analytics were not read, and does not fail for it', () => {
+    const counted = byName(syntheticResult({}, { visitsCounted: null }), CRITERION_NAMES.counted);
+    expect(counted.holds).toBe(true);
+    expect(counted.detail).toMatch(/^not checked/);
+  });
+
+  it('judges a one-day soak on that day after its warm-up sample', () => {
+    // Eight samples fit a slope only roughly: with ±1 % noise on the heap the spread is ~0.6 %/day, so a
+    // one-day soak needs a quiet series (as a heap after forced GC is) to be judged flat.
+    const quiet = { heapMB: (_d: number, _h: number, r: number) => 38 + 0.1 * r };
+    const result = syntheticResult(
+      { days: 1, visitsPerDay: 200, shapes: quiet },
+      {
+        options: { days: 1, visitsPerDay: 200, seed: 1, outDir: 'x', faults: ['rendererCrash', 'pageHang'] },
+      },
+    );
+    result.faults = syntheticFaults(1, ['rendererCrash', 'pageHang']);
+    expect(failing(result)).toEqual([]);
+    expect(byName(result, CRITERION_NAMES.flat('Page heap')).detail).toMatch(
+      /over 8 samples, day 1 \(after its first sample, the warm-up\)/,
+    );
+  });
+
+  it('fails a memory criterion it cannot fit, saying why', () => {
+    const result = syntheticResult({ days: 2, openHour: 17 });
+    const heap = byName(result, CRITERION_NAMES.flat('Page heap'));
+    expect(heap.holds).toBe(false);
+    expect(heap.detail).toBe('too few samples to fit a slope (1)');
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * Issue 18's "What must hold", judged from a simulated week's result. Pure: the figures behind every verdict
+ * are in its detail, so the report can show them as they are.
+ */
+import { type Growth, type SampleMetric, selectSamples, withinDayGrowth } from './trend';
+import type { Criterion, FaultRecord, HourSample, SoakResult } from './types';
+
+/** Growth allowed after the first day, in % of the level per day. */
+export const MAX_GROWTH_PERCENT_PER_DAY = 1;
+
+/** The memory measurements that must stay flat, in the order the report lists them. */
+export const FLAT_METRICS: readonly { metric: SampleMetric; name: string; unit: string; count: boolean }[] = [
+  { metric: 'heapMB', name: 'Page heap', unit: 'MB', count: false },
+  { metric: 'domNodes', name: 'DOM nodes', unit: 'nodes', count: true },
+  { metric: 'listeners', name: 'Event listeners', unit: 'listeners', count: true },
+  { metric: 'backendRssMB', name: 'Backend memory', unit: 'MB', count: false },
+];
+
+export const CRITERION_NAMES = {
+  fresh: 'Every visit started fresh',
+  errors: 'No unexpected console or log error',
+  flat: (name: string) => `${name} flat after the first day (≤ ${MAX_GROWTH_PERCENT_PER_DAY} %/day)`,
+  counted: 'Analytics counted every visit',
+  logLines: 'No log line lost across restarts',
+  recovered: 'Every fault recovered within its budget',
+  injected: 'Every fault kind injected',
+} as const;
+
+const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+export function formatNumber(n: number, digits = 1): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : '–';
+}
+
+/** "+0.12 ± 0.30 %/day" (signed growth, then the spread). */
+export function formatGrowth(growth: Growth): string {
+  if (!Number.isFinite(growth.growthPercentPerDay)) return 'not fitted';
+  const sign = growth.growthPercentPerDay >= 0 ? '+' : '−';
+  const spread = Number.isFinite(growth.spreadPercentPerDay)
+    ? ` ± ${growth.spreadPercentPerDay.toFixed(2)}`
+    : ' (spread unknown)';
+  return `${sign}${Math.abs(growth.growthPercentPerDay).toFixed(2)}${spread} %/day`;
+}
+
+/** "days 2–7", "day 3", or "day 1 (after warm-up)" when the only day there was is used. */
+export function formatDays(growth: Growth, allSamples: readonly HourSample[]): string {
+  const days = growth.days;
+  if (days.length === 0) return 'no days';
+  const onlyDay = new Set(allSamples.map((s) => s.day)).size === 1;
+  if (days.length === 1) return `day ${days[0]}${onlyDay ? ' (after its first sample, the warm-up)' : ''}`;
+  return `days ${days[0]}–${days[days.length - 1]}`;
+}
+
+/** Day and time of a sample: "day 2 09:00". */
+export function sampleTime(sample: HourSample): string {
+  const time = /T(\d\d:\d\d)/.exec(sample.at)?.[1] ?? `${formatNumber(sample.hour % 24, 1)} h`;
+  return `day ${sample.day} ${time}`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Recovered, and within its budget when it has one (null recoveredMs: the kiosk never stopped). */
+export function faultWithinBudget(fault: FaultRecord): boolean {
+  return (
+    fault.ok && (fault.budgetMs === null || fault.recoveredMs === null || fault.recoveredMs <= fault.budgetMs)
+  );
+}
+
+function listFirst(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).map((s) => `“${s}”`);
+  return items.length > max ? `${shown.join('; ')}; and ${items.length - max} more` : shown.join('; ');
+}
+
+function flatCriterion(result: SoakResult, spec: (typeof FLAT_METRICS)[number]): Criterion {
+  const growth = withinDayGrowth(result.samples, spec.metric);
+  const name = CRITERION_NAMES.flat(spec.name);
+  const over = `over ${growth.n} samples, ${formatDays(growth, result.samples)}`;
+  if (!Number.isFinite(growth.growthPercentPerDay))
+    return { name, holds: false, detail: `too few samples to fit a slope (${growth.n})` };
+  let detail = `${formatGrowth(growth)} ${over}; level ${
+    spec.count ? formatCount(growth.level) : formatNumber(growth.level)
+  } ${spec.unit}`;
+  if (spec.count) {
+    const used = selectSamples(result.samples);
+    const first = used[0];
+    const last = used[used.length - 1];
+    if (first && last)
+      detail += `; first ${formatCount(first[spec.metric])} (${sampleTime(first)}), last ${formatCount(
+        last[spec.metric],
+      )} (${sampleTime(last)})`;
+  }
+  return { name, holds: growth.growthPercentPerDay <= MAX_GROWTH_PERCENT_PER_DAY, detail };
+}
+
+export function judge(result: SoakResult): Criterion[] {
+  const criteria: Criterion[] = [];
+
+  const { notFresh } = result;
+  criteria.push({
+    name: CRITERION_NAMES.fresh,
+    holds: notFresh.length === 0,
+    detail:
+      notFresh.length === 0
+        ? `all ${formatCount(result.visitsDriven)} visits`
+        : `${formatCount(notFresh.length)} of ${formatCount(result.visitsDriven)} visits did not: ${listFirst(notFresh)}`,
+  });
+
+  const consoleErrors = result.samples.reduce((sum, s) => sum + s.consoleErrors, 0);
+  const logErrors = result.samples.reduce((sum, s) => sum + s.logErrors, 0);
+  const errorsHold = result.unexpectedErrors.length === 0 && consoleErrors === 0 && logErrors === 0;
+  criteria.push({
+    name: CRITERION_NAMES.errors,
+    holds: errorsHold,
+    detail:
+      `${formatCount(consoleErrors)} console and ${formatCount(logErrors)} log errors not explained by a fault` +
+      (result.unexpectedErrors.length > 0
+        ? `; ${formatCount(result.unexpectedErrors.length)} listed: ${listFirst(result.unexpectedErrors)}`
+        : ''),
+  });
+
+  for (const spec of FLAT_METRICS) criteria.push(flatCriterion(result, spec));
+
+  const { visitsCounted, visitsDriven } = result;
+  criteria.push(
+    visitsCounted === null
+      ? {
+          name: CRITERION_NAMES.counted,
+          holds: true,
+          detail: `not checked: the kiosk's analytics were not read (${formatCount(visitsDriven)} visits driven)`,
+        }
+      : {
+          name: CRITERION_NAMES.counted,
+          holds: visitsCounted === visitsDriven,
+          detail: `${formatCount(visitsCounted)} counted of ${formatCount(visitsDriven)} driven`,
+        },
+  );
+
+  criteria.push({
+    name: CRITERION_NAMES.logLines,
+    holds: result.logLinesLost.length === 0,
+    detail:
+      result.logLinesLost.length === 0
+        ? 'none lost'
+        : `${formatCount(result.logLinesLost.length)} lost: ${listFirst(result.logLinesLost)}`,
+  });
+
+  const late = result.faults.filter((f) => !faultWithinBudget(f));
+  const budgeted = result.faults.filter((f) => f.budgetMs !== null && f.recoveredMs !== null);
+  const slowest = budgeted.reduce<FaultRecord | undefined>(
+    (worst, f) =>
+      worst && (worst.recoveredMs ?? 0) / (worst.budgetMs ?? 1) >= (f.recoveredMs ?? 0) / (f.budgetMs ?? 1)
+        ? worst
+        : f,
+    undefined,
+  );
+  criteria.push({
+    name: CRITERION_NAMES.recovered,
+    holds: late.length === 0,
+    detail:
+      (late.length === 0
+        ? `all ${result.faults.length} recovered`
+        : `${late.length} of ${result.faults.length} not: ` +
+          late
+            .map(
+              (f) =>
+                `${f.kind} on day ${f.day} (${f.ok ? '' : 'not recovered; '}${
+                  f.recoveredMs === null ? 'no time' : seconds(f.recoveredMs)
+                }${f.budgetMs === null ? '' : ` of ${seconds(f.budgetMs)}`})`,
+            )
+            .join(', ')) +
+      (late.length === 0 && slowest?.recoveredMs != null && slowest.budgetMs !== null
+        ? `; closest to its budget: ${slowest.kind} ${seconds(slowest.recoveredMs)} of ${seconds(slowest.budgetMs)}`
+        : ''),
+  });
+
+  const injected = new Set(result.faults.map((f) => f.kind));
+  const wanted = [...new Set(result.options.faults)];
+  const missing = wanted.filter((kind) => !injected.has(kind));
+  criteria.push({
+    name: CRITERION_NAMES.injected,
+    holds: missing.length === 0,
+    detail:
+      missing.length === 0
+        ? `${wanted.length} of ${wanted.length} kinds, ${result.faults.length} faults in all`
+        : `${wanted.length - missing.length} of ${wanted.length} kinds; never injected: ${missing.join(', ')}`,
+  });
+
+  return criteria;
+}
