@@ -54,6 +54,14 @@ describe('soakReport', () => {
     expect(report).toContain(`- … and ${45 - LIST_CAP} more`);
     expect(report).not.toContain('## Charts');
   });
+
+  it('still reads when the week stopped before its first sample', () => {
+    const result = syntheticResult({}, { samples: [], faults: [], days: [] });
+    const report = soakReport(result, judge(result), []);
+    expect(report).not.toMatch(/Infinity|NaN/);
+    expect(report).toContain('| Page JS heap | – MB | – MB | not fitted | not fitted |');
+    expect(report).toContain('No fault was injected.');
+  });
 });
 
 describe('headline', () => {

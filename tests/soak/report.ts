@@ -177,8 +177,9 @@ export function soakReport(
       '',
     );
 
-  const firstDay = Math.min(...result.samples.map((s) => s.day));
-  const lastDay = Math.max(...result.samples.map((s) => s.day));
+  const sampledDays = result.samples.map((s) => s.day);
+  const firstDay = sampledDays.length > 0 ? Math.min(...sampledDays) : 1;
+  const lastDay = sampledDays.length > 0 ? Math.max(...sampledDays) : options.days;
   const within = withinDayGrowth(result.samples, 'heapMB');
   lines.push(
     '## Growth',
