@@ -30,6 +30,9 @@ describe('chart specs', () => {
     expect(heap).toHaveLength(9 + 1 + 9);
     expect(heap[9]).toEqual([32.5, null]);
     expect(specs[0]!.faults[0]).toEqual({ x: 10, label: 'renderer crash' });
+    expect([specs[0]!.xMin, specs[0]!.xMax, specs[0]!.hourTicks]).toEqual([0, 48, false]);
+    const oneDay = chartSpecs(syntheticResult({ days: 1 }))[0]!;
+    expect([oneDay.xMin, oneDay.xMax, oneDay.hourTicks]).toEqual([8, 18, true]);
   });
 });
 

@@ -45,6 +45,10 @@ interface ChartSpec {
   faults: { x: number; label: string }[];
   /** Rows of fault labels the band above the plot makes room for. */
   faultRows: number;
+  /** The x range in simulated hours; a one-day soak is drawn hour by hour, a week day by day. */
+  xMin: number;
+  xMax: number;
+  hourTicks: boolean;
 }
 
 /** Quiet colours: slate, ochre, sage; faults in a muted red. */
@@ -85,7 +89,12 @@ export function chartSpecs(result: SoakResult): ChartSpec[] {
   const samples = [...result.samples].sort((a, b) => a.hour - b.hour);
   const days = Math.max(result.options.days, ...samples.map((s) => s.day), 1);
   const faults = result.faults.map((f) => ({ x: hourOfWeek(f.day, f.at), label: FAULT_LABELS[f.kind] }));
-  const base = { days, faults, faultRows: faults.length === 0 ? 0 : Math.min(3, faults.length) };
+  const faultRows = faults.length === 0 ? 0 : Math.min(3, faults.length);
+  const hours = [...samples.map((s) => s.hour), ...faults.map((f) => f.x)];
+  const oneDay = days === 1 && hours.length > 0;
+  const xMin = oneDay ? Math.max(0, Math.floor(Math.min(...hours)) - 1) : 0;
+  const xMax = oneDay ? Math.min(24, Math.ceil(Math.max(...hours)) + 1) : days * 24;
+  const base = { days, faults, faultRows, xMin, xMax, hourTicks: oneDay };
   return [
     {
       ...base,
@@ -208,16 +217,29 @@ window.renderSoakChart = function (spec) {
   var scales = {
     x: {
       type: 'linear',
-      min: 0,
-      max: spec.days * 24,
+      min: spec.xMin,
+      max: spec.xMax,
       grid: { display: false },
-      title: { display: true, text: 'simulated week (a sample every hour the doors are open; nights left blank)' },
+      title: {
+        display: true,
+        text: spec.hourTicks
+          ? 'simulated day 1, hour by hour (a sample every hour the doors are open)'
+          : 'simulated week (a sample every hour the doors are open; nights left blank)'
+      },
       afterBuildTicks: function (axis) {
         var ticks = [];
-        for (var d = 0; d < spec.days; d++) ticks.push({ value: d * 24 + 12 });
+        if (spec.hourTicks) for (var h = Math.ceil(spec.xMin); h <= spec.xMax; h++) ticks.push({ value: h });
+        else for (var d = 0; d < spec.days; d++) ticks.push({ value: d * 24 + 12 });
         axis.ticks = ticks;
       },
-      ticks: { autoSkip: false, maxRotation: 0, callback: function (v) { return 'day ' + (Math.floor(v / 24) + 1); } }
+      ticks: {
+        autoSkip: false,
+        maxRotation: 0,
+        callback: function (v) {
+          if (spec.hourTicks) return (v % 24 < 10 ? '0' : '') + (v % 24) + ':00';
+          return 'day ' + (Math.floor(v / 24) + 1);
+        }
+      }
     }
   };
   spec.axes.forEach(function (a) {
