@@ -199,6 +199,21 @@ describe('a staged version in the running kiosk', () => {
   }, 120_000);
 });
 
+describe('staff roll back', () => {
+  it('while the kiosk is only looking for a staged version: the look is not a switch, the rollback goes through', async () => {
+    expect(await storeAt().install(published.get(2) ?? '')).toMatchObject({ ok: true });
+    const backend = start();
+    expect((await backend.content.reload()).ok).toBe(true);
+    expect(await shownVersion(backend)).toBe('1.0.2');
+    // The routine look a heartbeat starts, under way when staff tap "go back".
+    const look = backend.packages?.check();
+    const result = await backend.packages?.rollback();
+    await look;
+    expect(result?.message).toMatch(/^Rolled back to version 1\./);
+    expect(await shownVersion(backend)).toBe('1.0.1');
+  }, 120_000);
+});
+
 describe('at start', () => {
   it('a version staged before the stop is live, and a lost live version falls back with a word to staff', async () => {
     expect(await storeAt().stage(published.get(2) ?? '')).toMatchObject({ ok: true });

@@ -68,6 +68,10 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
   let busy = false;
   let inflight: Promise<void> | null = null;
   let waiting: (() => void) | null = null;
+  /** A version is being switched to (not merely looked for): staff's rollback must wait for it. */
+  let switching = false;
+  /** Settles when the check under way has either started a switch or finished. */
+  let lookedOrSwitching: Promise<void> = Promise.resolve();
 
   const note = (message: string) => {
     notes.unshift(message);
@@ -128,10 +132,16 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
     await ready;
     if (busy) return;
     busy = true;
+    let settle = () => undefined as void;
+    lookedOrSwitching = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
     try {
       const state = await refresh();
       if (decideSwitch({ staged: state.staged !== null, lastReport, now: now(), busy: false }) !== 'switch')
         return;
+      switching = true;
+      settle();
       const switched = await store.switchToStaged();
       if (!switched) return;
       await refresh();
@@ -158,6 +168,8 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
       note(`A content switch failed: ${String(error)}`);
     } finally {
       busy = false;
+      switching = false;
+      settle();
     }
   }
 
@@ -182,6 +194,9 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
     health: () => ({ folder: store.dir, versions, notes: [...notes], lastSwitch, waiting: waiting !== null }),
     async rollback() {
       await ready;
+      // A routine look at the packages folder (each few heartbeats) is not a switch: wait for it to end,
+      // rather than send staff away (it took seconds on a busy machine). A real switch still refuses.
+      if (busy && !switching) await lookedOrSwitching;
       if (busy) return { ok: false, message: 'A content switch is under way; try again in a moment.' };
       busy = true;
       try {
