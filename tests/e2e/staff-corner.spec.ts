@@ -143,7 +143,8 @@ for (const state of states) {
       await requestsSoFar(page);
       expect(posts.logged, 'nothing failed to render').toEqual([]);
     } finally {
-      await cleanup();
+      // The page first: a status poll still in flight when its server closes is a console error.
+      await cleanup(page);
       await config?.cleanup();
     }
   });
