@@ -29,6 +29,10 @@ export interface PreviewServerOptions {
   editor?: EditorOption;
   /** Where the content worker is; default: its TypeScript source, run under tsx. */
   contentWorker?: ContentWorkerLocation;
+  /** Clock (ms) for opening hours, analytics and packages; Date.now by default (the soak simulates days). */
+  now?: () => number;
+  /** Told of each heartbeat from the page (the soak watches it as Electron's watchdog does). */
+  onHeartbeat?: () => void;
 }
 
 export interface PreviewServer extends LoopbackServer {
@@ -54,7 +58,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     derivedDir,
     dataDir,
     log: options.log ?? consoleLog,
-    host: { kind: 'preview' },
+    host: { kind: 'preview', ...(options.onHeartbeat ? { heartbeat: options.onHeartbeat } : {}) },
+    ...(options.now ? { now: options.now } : {}),
     // The preview runs under tsx: by default the worker runs from its TypeScript source.
     contentWorker: options.contentWorker ?? contentWorkerFromSource(),
     ...(options.editor ? { editor: options.editor } : {}),

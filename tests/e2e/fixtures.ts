@@ -97,20 +97,4 @@ export async function serve(
   };
 }
 
-/**
- * A two-finger pinch outwards around (x, y), as a visitor spreads two fingers: real touch events through
- * the Chrome DevTools Protocol (Playwright's own touch API has one finger only).
- */
-export async function pinchOut(page: Page, x: number, y: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const fingers = (d: number) => [
-    { x: x - d, y, id: 0 },
-    { x: x + d, y, id: 1 },
-  ];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(40) });
-  for (let step = 1; step <= 12; step += 1) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(40 + step * 25) });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
-}
+export { pinchOut } from '../support/touch';

@@ -147,6 +147,7 @@ export function syntheticResult(
     faults: syntheticFaults(days),
     visitsDriven: days * visitsPerDay,
     visitsCounted: days * visitsPerDay,
+    visitsOnFullDisk: 0,
     notFresh: [],
     unexpectedErrors: [],
     logLinesLost: [],

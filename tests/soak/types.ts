@@ -98,6 +98,8 @@ export interface SoakResult {
   visitsDriven: number;
   /** Visits the kiosk's own analytics counted; null when not read. */
   visitsCounted: number | null;
+  /** Visits driven while the analytics disk was full (the full-disk fault): they cannot be counted. */
+  visitsOnFullDisk: number;
   /** Visits that did not start in the fresh state: what differed. */
   notFresh: string[];
   /** Console errors and error log lines that no injected fault explains. */

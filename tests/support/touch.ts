@@ -1,0 +1,41 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * A two-finger pinch outwards around (x, y), as a visitor spreads two fingers: real touch events through
+ * the Chrome DevTools Protocol (Playwright's own touch API has one finger only).
+ */
+export async function pinchOut(page: Page, x: number, y: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const fingers = (d: number) => [
+    { x: x - d, y, id: 0 },
+    { x: x + d, y, id: 1 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(40) });
+  for (let step = 1; step <= 12; step += 1) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(40 + step * 25) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/**
+ * A one-finger swipe upwards at (x, y): a visitor scrolling the text on (real touch events through CDP).
+ * The events carry timestamps half a second apart in all, and the finger rests before it lifts, so the
+ * page does not fling on (a tap during a fling only stops the fling, on a real screen too).
+ */
+export async function swipeUp(page: Page, x: number, y: number, distance = 300): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const t0 = Date.now() / 1000 - 1;
+  const at = (dy: number) => [{ x, y: y - dy, id: 0 }];
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', dy: number, seconds: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : at(dy),
+      timestamp: t0 + seconds,
+    });
+  await send('touchStart', 0, 0);
+  for (let step = 1; step <= 6; step += 1) await send('touchMove', (step * distance) / 6, step * 0.05);
+  for (let rest = 1; rest <= 4; rest += 1) await send('touchMove', distance, 0.3 + rest * 0.05);
+  await send('touchEnd', distance, 0.55);
+  await cdp.detach();
+}
