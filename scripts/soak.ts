@@ -75,6 +75,7 @@ try {
   const result = await runWeek(options, browser, { progress: (line) => console.log(line) });
   writeFileSync(path.join(options.outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   const criteria = judge(result);
+  writeFileSync(path.join(options.outDir, 'criteria.json'), `${JSON.stringify(criteria, null, 2)}\n`);
   const charts = await writeCharts(result, options.outDir, browser);
   writeFileSync(path.join(options.outDir, 'report.md'), soakReport(result, criteria, charts));
   console.log(`\n${headline(result, criteria)}\n`);

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, pinchOut, startVisit, test, touchCentre } from './fixtures';
+import { freshState } from '../support/freshState';
 
 /** The e2e device config: 30 s idle, 10 s warning (tests/e2e/kiosk-config/kiosk.yaml). */
 const IDLE_MS = 30_000;
@@ -16,20 +17,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function passContentNote(page: Page): Promise<void> {
   const note = page.getByTestId('content-note');
   if (await note.isVisible()) await page.getByTestId('content-note-continue').tap();
-}
-
-/** What a fresh kiosk shows and holds: compared after every reset. */
-async function freshState(page: Page) {
-  return page.evaluate(() => ({
-    attract: document.querySelector('[data-testid="attract"]') !== null,
-    overlays: document.querySelectorAll('[role="dialog"], [role="alertdialog"]').length,
-    lang: document.documentElement.lang,
-    textSize: document.documentElement.dataset.textSize,
-    contrast: document.documentElement.dataset.contrast,
-    motion: document.documentElement.dataset.motion,
-    controls: document.documentElement.dataset.controls,
-    viewer: document.querySelector('[data-testid="photo-viewer"]') !== null,
-  }));
 }
 
 test('a whole visit by touch: attract, language, story, photo zoom, home, idle warning, continue, reset', async ({

@@ -168,7 +168,7 @@ export function soakReport(
             timeOf(f.at),
             f.kind,
             f.detail,
-            f.recoveredMs === null ? 'never stopped' : seconds(f.recoveredMs),
+            f.recoveredMs === null ? '–' : seconds(f.recoveredMs),
             seconds(f.budgetMs),
             faultWithinBudget(f) ? '✓' : '✗',
           ]),
@@ -188,7 +188,8 @@ export function soakReport(
       `memory), ${formatDays(within, result.samples)}, as % of the level per ${formatNumber(within.hoursPerDay, 1)} ` +
       `open hours. Across the week: a straight line through every sample of the same days, per 24 hours. ` +
       `± is one standard error of the slope. The criteria allow at most ${MAX_GROWTH_PERCENT_PER_DAY} %/day within ` +
-      `the day for: ${FLAT_METRICS.map((m) => m.name).join(', ')}.`,
+      `the day for: ${FLAT_METRICS.map((m) => m.name).join(', ')}; a metric fails when growth beyond that is ` +
+      `evident, that is when the slope less twice its standard error (about a 95 % lower bound) is above it.`,
     '',
     ...table(
       ['Measurement', `Day ${firstDay} level`, `Day ${lastDay} level`, 'Within the day', 'Across the week'],

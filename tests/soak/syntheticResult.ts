@@ -5,17 +5,9 @@
 import { FAULT_KINDS, type FaultKind, type FaultRecord, type HourSample, type SoakResult } from './types';
 import type { SampleMetric } from './trend';
 
-/** A small seeded generator (mulberry32), so noisy series are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The planner's seeded generator (mulberry32), so noisy series are the same on every run. */
+export { seededRandom } from './plan';
+import { seededRandom } from './plan';
 
 /** A value for one metric at one sample: day (1-based), hours since opening, and a noise draw in [−1, 1). */
 export type MetricShape = (day: number, hoursOpen: number, noise: number) => number;

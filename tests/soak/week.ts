@@ -40,6 +40,7 @@ import { createPackageStore } from '../../main/packages/store';
 import { trustPolicyOf } from '../../main/packages/keys';
 import { loadSettings } from '../../main/config/settings';
 import { installRecordingSpeaker, clearSpoken } from '../support/recordingSpeaker';
+import { freshState } from '../support/freshState';
 import { pinchOut, swipeUp } from '../support/touch';
 import { daylightSavingDays, planWeek, type PlannedDay, type PlannedVisit, type VisitStep } from './plan';
 import type { DaySummary, FaultKind, FaultRecord, HourSample, SoakOptions, SoakResult } from './types';
@@ -289,18 +290,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
     });
     await runFor(300);
   }
-  const freshState = () =>
-    thePage().evaluate(`JSON.stringify({
-      attract: document.querySelector('[data-testid="attract"]') !== null,
-      overlays: document.querySelectorAll('[role="dialog"], [role="alertdialog"]').length,
-      lang: document.documentElement.lang,
-      textSize: document.documentElement.dataset.textSize,
-      contrast: document.documentElement.dataset.contrast,
-      motion: document.documentElement.dataset.motion,
-      controls: document.documentElement.dataset.controls,
-      audio: document.documentElement.dataset.audio ?? null,
-      viewer: document.querySelector('[data-testid="photo-viewer"]') !== null,
-    })`) as Promise<string>;
+  const freshNow = async () => JSON.stringify(await freshState(thePage()));
 
   // ---- the watchdog -------------------------------------------------------------------------------
   /**
@@ -479,7 +469,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   }
   async function visit(v: PlannedVisit, label: string): Promise<void> {
     const p = thePage();
-    const state = await freshState();
+    const state = await freshNow();
     if (fresh === null) fresh = state;
     else if (state !== fresh) notFresh.push(`${label}: ${state} (fresh: ${fresh})`);
     const audio = v.steps.some((s) => s.kind === 'audioGuide');
