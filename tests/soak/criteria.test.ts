@@ -61,9 +61,9 @@ describe('judge', () => {
       overrides: { unexpectedErrors: ['day 3 11:02 console: TypeError: x is undefined'] },
     },
     {
-      name: 'a log error counted in a sample',
+      name: 'a log error no fault explains',
       failure: CRITERION_NAMES.errors,
-      options: { shapes: { logErrors: (day, hoursOpen) => (day === 4 && hoursOpen === 3 ? 1 : 0) } },
+      overrides: { unexpectedErrors: ['log 2027-03-27 12:00: the content worker stopped'] },
     },
     {
       name: 'listeners growing +50 an hour within each day',
@@ -142,6 +142,15 @@ describe('judge', () => {
     expect(
       byName(syntheticResult({}, { notFresh: ['a', 'b', 'c', 'd'] }), CRITERION_NAMES.fresh).detail,
     ).toBe('4 of 7,000 visits did not: “a”; “b”; “c”; and 1 more');
+  });
+
+  it('does not fail for the errors a fault explains (counted hourly for the charts)', () => {
+    const result = syntheticResult({
+      shapes: { consoleErrors: (day, hoursOpen) => (day === 3 && hoursOpen === 2 ? 4 : 0) },
+    });
+    const errors = judge(result).find((c) => c.name === CRITERION_NAMES.errors);
+    expect(errors).toMatchObject({ holds: true });
+    expect(errors?.detail).toContain('(4 in all, counted hourly)');
   });
 
   it('says when analytics were not read, and does not fail for it', () => {
