@@ -50,8 +50,16 @@ function write(level: string, message: string): void {
   }
 }
 
-process.on('message', (message: { clock?: number }) => {
+process.on('message', (message: { clock?: number; memory?: boolean }) => {
   if (typeof message.clock === 'number') simulatedNow = message.clock;
+  // The driver measures memory every simulated hour: the JS heap after a full collection (when started
+  // with --expose-gc), so what it shows is what is held, not garbage not yet collected.
+  if (message.memory) {
+    const collect = (globalThis as { gc?: () => void }).gc;
+    collect?.();
+    const usage = process.memoryUsage();
+    process.send?.({ memory: { heapUsed: usage.heapUsed, collected: collect !== undefined } });
+  }
 });
 
 const server = await startPreviewServer({

@@ -133,7 +133,7 @@ export function chartSpecs(result: SoakResult): ChartSpec[] {
     {
       ...base,
       file: 'memory-backend.png',
-      title: 'Backend resident memory (MB) and open file handles',
+      title: 'Backend memory (MB): resident, and JS heap after GC; open file handles',
       axes: [
         { id: 'y', title: 'MB', position: 'left' },
         { id: 'y2', title: 'file handles', position: 'right' },
@@ -144,6 +144,13 @@ export function chartSpecs(result: SoakResult): ChartSpec[] {
           color: COLOURS.slate,
           axis: 'y',
           points: series(samples, 'backendRssMB'),
+        },
+        {
+          label: 'JS heap after GC (MB, left)',
+          color: COLOURS.sage,
+          axis: 'y',
+          dash: [6, 4],
+          points: series(samples, 'backendHeapMB'),
         },
         {
           label: 'open file handles (right)',

@@ -13,7 +13,7 @@ export const FLAT_METRICS: readonly { metric: SampleMetric; name: string; unit: 
   { metric: 'heapMB', name: 'Page heap', unit: 'MB', count: false },
   { metric: 'domNodes', name: 'DOM nodes', unit: 'nodes', count: true },
   { metric: 'listeners', name: 'Event listeners', unit: 'listeners', count: true },
-  { metric: 'backendRssMB', name: 'Backend memory', unit: 'MB', count: false },
+  { metric: 'backendHeapMB', name: 'Backend memory', unit: 'MB (JS heap after GC)', count: false },
 ];
 
 export const CRITERION_NAMES = {

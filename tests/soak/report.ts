@@ -21,6 +21,7 @@ export const REPORT_METRICS: readonly { metric: SampleMetric; name: string; unit
     { metric: 'domNodes', name: 'DOM nodes', unit: '', digits: 0 },
     { metric: 'listeners', name: 'Event listeners', unit: '', digits: 0 },
     { metric: 'detachedNodes', name: 'Detached DOM nodes', unit: '', digits: 0 },
+    { metric: 'backendHeapMB', name: 'Backend JS heap after GC', unit: 'MB', digits: 1 },
     { metric: 'backendRssMB', name: 'Backend resident memory', unit: 'MB', digits: 1 },
     { metric: 'backendHandles', name: 'Backend open file handles', unit: '', digits: 0 },
     { metric: 'logKB', name: 'Log size', unit: 'KB', digits: 0 },

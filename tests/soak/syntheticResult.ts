@@ -28,12 +28,13 @@ const flat =
   (_day, _hoursOpen, r) =>
     level + noise * r;
 
-const defaultShapes: Record<Exclude<SampleMetric, 'day' | 'hour' | 'visits'>, MetricShape> = {
+const defaultShapes: Record<Exclude<SampleMetric, 'day' | 'hour' | 'visits' | 'page'>, MetricShape> = {
   heapMB: flat(38, 0.4),
   domNodes: (_d, _h, r) => 1450 + Math.round(3 * r),
   listeners: () => 212,
   detachedNodes: (_d, _h, r) => Math.max(0, Math.round(4 + 3 * r)),
   backendRssMB: flat(96, 1.2),
+  backendHeapMB: flat(24, 0.2),
   backendHandles: () => 31,
   logKB: (day, hoursOpen) => 40 + 30 * (day - 1) + 3 * hoursOpen,
   analyticsKB: (day, hoursOpen) => 20 + 60 * (day - 1) + 6 * hoursOpen,
@@ -76,12 +77,14 @@ export function syntheticSamples(options: SyntheticOptions = {}): HourSample[] {
         listeners: value('listeners'),
         detachedNodes: value('detachedNodes'),
         backendRssMB: value('backendRssMB'),
+        backendHeapMB: value('backendHeapMB'),
         backendHandles: value('backendHandles'),
         logKB: value('logKB'),
         analyticsKB: value('analyticsKB'),
         consoleErrors: value('consoleErrors'),
         logErrors: value('logErrors'),
         visits: Math.round((day - 1) * visitsPerDay + perHour * hoursOpen),
+        page: day,
       });
     }
   }

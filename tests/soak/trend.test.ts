@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitSlope, openHoursPerDay, selectSamples, weekGrowth, withinDayGrowth } from './trend';
-import { syntheticSamples } from './syntheticResult';
+import { syntheticResult, syntheticSamples } from './syntheticResult';
 
 describe('fitSlope', () => {
   it('matches a hand-computed least-squares fit', () => {
@@ -141,5 +141,28 @@ describe('growth within the day and across the week', () => {
   it('measures open hours per day from the samples', () => {
     expect(openHoursPerDay(syntheticSamples({ days: 2, openHour: 10, lastSampleHour: 19 }))).toBe(10);
     expect(openHoursPerDay([])).toBeNaN();
+  });
+});
+
+describe('growth within a page’s life', () => {
+  it('a leak in the page is measured from each new page on: a recovery mid-day does not hide it', () => {
+    // Listeners grow by 10 an hour on each page; a crash at 15:00 each day brings a new page (reset).
+    const samples = syntheticResult({ days: 3 }).samples.map((s) => {
+      const hoursOpen = s.hour - (s.day - 1) * 24 - 9;
+      const second = hoursOpen >= 6;
+      return {
+        ...s,
+        page: s.day * 2 + (second ? 1 : 0),
+        listeners: 190 + 10 * (second ? hoursOpen - 6 : hoursOpen),
+      };
+    });
+    const growth = withinDayGrowth(samples, 'listeners');
+    expect(growth.slopePerHour).toBeCloseTo(10, 6);
+    // Fitted per day instead, the saw-tooth would have shown almost no growth.
+    const perDay = withinDayGrowth(
+      samples.map((s) => ({ ...s, page: s.day })),
+      'listeners',
+    );
+    expect(perDay.slopePerHour).toBeLessThan(3);
   });
 });

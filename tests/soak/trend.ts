@@ -46,6 +46,11 @@ export function fitSlope(points: readonly { x: number; y: number }[]): Fit {
 }
 
 /** The numeric measurements of an hour sample (not `at`). */
+/** A sample's page life within its day: growth is fitted per page, as a new page starts afresh. */
+function lifeOf(s: HourSample): string {
+  return `${s.day}:${s.page ?? 0}`;
+}
+
 export type SampleMetric = {
   [K in keyof HourSample]: HourSample[K] extends number ? K : never;
 }[keyof HourSample];
@@ -90,6 +95,17 @@ function byDay(samples: readonly HourSample[]): Map<number, HourSample[]> {
     const group = groups.get(s.day);
     if (group) group.push(s);
     else groups.set(s.day, [s]);
+  }
+  return groups;
+}
+
+/** Samples grouped by page life: a day's page until a recovery or the relaunch gives a new one. */
+function byLife(samples: readonly HourSample[]): Map<string, HourSample[]> {
+  const groups = new Map<string, HourSample[]>();
+  for (const s of samples) {
+    const group = groups.get(lifeOf(s));
+    if (group) group.push(s);
+    else groups.set(lifeOf(s), [s]);
   }
   return groups;
 }
@@ -161,7 +177,7 @@ export function withinDayGrowth(
   const level = used.length > 0 ? used.reduce((sum, s) => sum + s[metric], 0) / used.length : NaN;
   const centred: { dx: number; dy: number }[] = [];
   let daysFitted = 0;
-  for (const group of byDay(used).values()) {
+  for (const group of byLife(used).values()) {
     if (group.length < 2) continue;
     daysFitted += 1;
     const meanX = group.reduce((sum, s) => sum + s.hour, 0) / group.length;

@@ -30,9 +30,15 @@ export interface HourSample {
   domNodes: number;
   listeners: number;
   detachedNodes: number;
-  /** Backend process: resident memory (MB) and open file handles. */
+  /** Backend process: resident memory (MB), its JS heap after a forced GC (MB), open file handles. */
   backendRssMB: number;
+  backendHeapMB: number;
   backendHandles: number;
+  /**
+   * Which page this sample was taken on: a new page after each daily relaunch and each recovery (a crash,
+   * a hang, a restart). Growth is fitted within one page's life, as a leak in the page can only be.
+   */
+  page: number;
   /** Sizes of the log file and of the analytics folder (KB). */
   logKB: number;
   analyticsKB: number;

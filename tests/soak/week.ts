@@ -162,6 +162,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   // ---- the backend process ------------------------------------------------------------------------
   let backend: ChildProcess | null = null;
   let onHeartbeat: () => void = () => undefined;
+  let onMemory: (heapUsed: number) => void = () => undefined;
   const backendArgs = () => [
     ...['--port', String(port), '--renderer', path.resolve('out/renderer'), '--media', mediaDir],
     ...['--config', configDir, '--derived', derivedDir, '--data', dataDir, '--log', logFile],
@@ -170,13 +171,14 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   ];
   async function startBackend(): Promise<void> {
     const child = fork(path.resolve('tests/soak/backendChild.ts'), backendArgs(), {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', '--expose-gc'],
       env: { ...process.env, TZ: SOAK_TIME_ZONE },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     backend = child;
-    child.on('message', (message: { heartbeat?: boolean; ready?: string }) => {
+    child.on('message', (message: { heartbeat?: boolean; ready?: string; memory?: { heapUsed: number } }) => {
       if (message.heartbeat) onHeartbeat();
+      if (message.memory) onMemory(message.memory.heapUsed);
     });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: { ready?: string }) => {
@@ -207,6 +209,8 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   let cdp: CDPSession | null = null;
   let fresh: string | null = null;
   let crashed = false;
+  /** Pages opened so far: a new one after each relaunch and recovery. */
+  let pageLife = 0;
   let visitor = settings.visitor;
   async function openPage(): Promise<void> {
     if (context) await context.close().catch(() => undefined);
@@ -216,6 +220,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
       timezoneId: SOAK_TIME_ZONE,
     });
     page = await context.newPage();
+    pageLife += 1;
     page.setDefaultTimeout(60_000);
     crashed = false;
     const mine = page;
@@ -360,6 +365,15 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
       detached = NaN;
     }
     const pid = backend?.pid;
+    const backendHeap = await new Promise<number>((resolve) => {
+      const timer = setTimeout(() => resolve(NaN), 10_000);
+      onMemory = (heapUsed) => {
+        clearTimeout(timer);
+        resolve(heapUsed / 1_048_576);
+      };
+      if (!backend?.send({ memory: true })) resolve(NaN);
+    });
+    onMemory = () => undefined;
     const logErrors = countLogErrors(logFile);
     samples.push({
       day,
@@ -370,12 +384,14 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
       listeners: metric('JSEventListeners'),
       detachedNodes: detached,
       backendRssMB: pid ? rssMB(pid) : NaN,
+      backendHeapMB: backendHeap,
       backendHandles: pid ? openHandles(pid) : NaN,
       logKB: sizeKB(logDir),
       analyticsKB: sizeKB(dataDir),
       consoleErrors: consoleTraces.length - errorsAtLastSample,
       logErrors: logErrors - logErrorsAtLastSample,
       visits: visitsDriven,
+      page: pageLife,
     });
     errorsAtLastSample = consoleTraces.length;
     logErrorsAtLastSample = logErrors;
