@@ -845,6 +845,11 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
           ok: opened.startsWith('09:0') && closedScreenShown,
         });
       sinks.progress(`day ${day.day} done: ${done} visits in ${days[days.length - 1]!.realSeconds} s`);
+      // A week takes hours: what is measured so far is on disk after every day, should the run be cut short.
+      writeFileSync(
+        path.join(out, 'progress.json'),
+        `${JSON.stringify({ days, samples, faults, visitsDriven, notFresh, logLinesLost }, null, 2)}\n`,
+      );
       if (process.env.SOAK_TRACE) sinks.progress(`  real ms spent: ${JSON.stringify(spent)}`);
     }
   } finally {
