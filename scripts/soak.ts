@@ -5,12 +5,14 @@
  * faults injected on purpose. Writes `report.md`, `result.json` and PNG charts to --out, prints the
  * verdict and exits 1 when a criterion fails. See docs/reliability.md.
  *
+ * --report-only: write the report, criteria and charts again from the result.json already in --out.
+ *
  * --faults: "all" (every kind at least once), "none", or a comma-separated list of
  * rendererCrash,pageHang,backendRestart,photoFilesGone,brokenPackage,goodPackage,brokenSettings,diskFull,
  * clockJump,daylightSaving.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -18,7 +20,7 @@ import { chooseChromium, chromiumArgs } from '../tests/chromium';
 import { writeCharts } from '../tests/soak/charts';
 import { judge } from '../tests/soak/criteria';
 import { headline, soakReport } from '../tests/soak/report';
-import { FAULT_KINDS, type FaultKind, type SoakOptions } from '../tests/soak/types';
+import { FAULT_KINDS, type FaultKind, type SoakOptions, type SoakResult } from '../tests/soak/types';
 import { runWeek } from '../tests/soak/week';
 
 const { values } = parseArgs({
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'soak-report' },
     faults: { type: 'string', default: 'all' },
     'no-build': { type: 'boolean', default: false },
+    /** Write the report, criteria and charts again from an earlier run's result.json in --out. */
+    'report-only': { type: 'boolean', default: false },
   },
 });
 
@@ -56,7 +60,7 @@ if (!(options.days >= 1 && options.visitsPerDay >= 1 && Number.isInteger(options
   process.exit(2);
 }
 
-if (!values['no-build'] || !existsSync('out/renderer/index.html')) {
+if (!values['report-only'] && (!values['no-build'] || !existsSync('out/renderer/index.html'))) {
   const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet'], {
     stdio: 'inherit',
   });
@@ -72,7 +76,9 @@ console.log(
   `Memorial Kiosk soak: ${options.days} day(s) of ${options.visitsPerDay} visits, seed ${options.seed}, faults: ${options.faults.join(', ') || 'none'}`,
 );
 try {
-  const result = await runWeek(options, browser, { progress: (line) => console.log(line) });
+  const result: SoakResult = values['report-only']
+    ? (JSON.parse(readFileSync(path.join(options.outDir, 'result.json'), 'utf8')) as SoakResult)
+    : await runWeek(options, browser, { progress: (line) => console.log(line) });
   writeFileSync(path.join(options.outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   const criteria = judge(result);
   writeFileSync(path.join(options.outDir, 'criteria.json'), `${JSON.stringify(criteria, null, 2)}\n`);

@@ -19,6 +19,8 @@ function pngSize(png: Buffer): { width: number; height: number } {
 describe('chart specs', () => {
   it('places faults at their simulated hour and breaks the lines at night', () => {
     expect(hourOfWeek(3, '2026-03-04T14:30:00+08:00')).toBe(62.5);
+    // As the driver writes it: the local time without offset.
+    expect(hourOfWeek(5, '2027-03-28 09:15')).toBe(105.25);
     const specs = chartSpecs(syntheticResult({ days: 2 }));
     expect(specs.map((s) => s.file)).toEqual([
       'memory-page-heap.png',

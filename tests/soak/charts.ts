@@ -69,7 +69,7 @@ const FAULT_LABELS: Record<FaultKind, string> = {
 
 /** Simulated hours since the week began for a day and an ISO local time ("…T14:30…" → 14.5 on that day). */
 export function hourOfWeek(day: number, at: string): number {
-  const match = /T(\d\d):(\d\d)/.exec(at);
+  const match = /[T ](\d\d):(\d\d)/.exec(at);
   const hours = match ? Number(match[1]) + Number(match[2]) / 60 : 12;
   return (day - 1) * 24 + hours;
 }

@@ -23,7 +23,7 @@ export interface HourSample {
   day: number;
   /** Simulated hours since the week began (fractional). */
   hour: number;
-  /** Simulated local time, ISO 8601 with offset. */
+  /** Simulated local time, "YYYY-MM-DD HH:MM". */
   at: string;
   /** Page: JS heap used after forced GC (MB), DOM nodes, event listeners, detached DOM nodes. */
   heapMB: number;

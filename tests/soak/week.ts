@@ -377,7 +377,8 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
     const logErrors = countLogErrors(logFile);
     samples.push({
       day,
-      hour: (sim - plan[0]!.opens) / HOUR,
+      // Hours since day 1 began, on the local clock of each day (what the charts and the fit use).
+      hour: (day - 1) * 24 + localHours(sim),
       at: localIso(sim),
       heapMB: metric('JSHeapUsedSize') / 1_048_576,
       domNodes: metric('Nodes'),
@@ -904,6 +905,11 @@ function localIso(t: number): string {
   const p = zonedParts(t, SOAK_TIME_ZONE);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}
+/** Hours since local midnight, as the kiosk's clock on the wall shows them. */
+function localHours(t: number): number {
+  const p = zonedParts(t, SOAK_TIME_ZONE);
+  return p.hour + p.minute / 60 + p.second / 3600;
 }
 function localTime(t: number): string {
   return localIso(t).slice(11);
