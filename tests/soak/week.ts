@@ -813,6 +813,10 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
           `${new Date(sim).toISOString()} info soak: daily relaunch of day ${day.day}\n`,
         );
         const before = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
+        // The whole kiosk restarts, as Electron's relaunch does: the page goes with the backend (an old
+        // page polling a backend that is gone was a console error no fault explains).
+        await (context as BrowserContext | null)?.close().catch(() => undefined);
+        context = null;
         await stopBackend();
         await startBackend();
         const after = readFileSync(logFile, 'utf8');
