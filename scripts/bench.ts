@@ -33,6 +33,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { startPreviewServer } from '../main/preview/previewServer';
 import { chooseChromium, chromiumArgs } from '../tests/chromium';
+import { heapBreakdown as snapshotBreakdown, type HeapBreakdown } from '../tests/support/heapBreakdown';
 import { benchAnalytics } from './bench-analytics';
 import { measureLoad, median, walkLanguage, type LoadFigure, type TapFigure } from './bench-walk';
 
@@ -126,45 +127,16 @@ async function frameTimesDuring(page: Page, action: () => Promise<void>): Promis
   await page.waitForTimeout(1100);
   return page.evaluate(() => (window as unknown as { __bench: { frames: number[] } }).__bench.frames);
 }
-/**
- * A heap snapshot, summed by what holds the bytes: compiled code and bytecode (V8 grows it as it optimizes
- * more functions, and flushes it by itself), the browser's own C++ objects, and the JavaScript objects the
- * page keeps: what a visit could leave behind.
- */
-async function heapBreakdown(page: Page): Promise<{ objectsKB: number; codeKB: number; detached: number }> {
+/** The page's heap snapshot, summed (see tests/support/heapBreakdown.ts). */
+async function heapBreakdown(page: Page): Promise<HeapBreakdown> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const chunks: string[] = [];
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', (event) => chunks.push(event.chunk));
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  const snapshot = JSON.parse(chunks.join('')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-    nodes: number[];
-    strings: string[];
-  };
-  const fields = snapshot.snapshot.meta.node_fields;
-  const types = snapshot.snapshot.meta.node_types[0];
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [
-    number,
-    number,
-    number,
-  ];
-  let objects = 0;
-  let code = 0;
-  let detached = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-    const type = types[snapshot.nodes[i + typeAt] ?? 0];
-    const size = snapshot.nodes[i + sizeAt] ?? 0;
-    if (type === 'code') code += size;
-    else if (type !== 'native' && type !== 'synthetic') objects += size;
-    if (snapshot.strings[snapshot.nodes[i + nameAt] ?? 0]?.startsWith('Detached ')) detached += 1;
+  try {
+    return await snapshotBreakdown(cdp);
+  } finally {
+    await cdp.detach();
   }
-  return { objectsKB: objects / 1024, codeKB: code / 1024, detached };
 }
 
-type HeapBreakdown = Awaited<ReturnType<typeof heapBreakdown>>;
 function reportHeapBreakdown(what: string, after10: HeapBreakdown, afterN: HeapBreakdown): void {
   const kb = (a: number, b: number) => `${a.toFixed(0)} / ${b.toFixed(0)} KB`;
   report(`JS objects after 10 / N ${what} (no compiled code)`, kb(after10.objectsKB, afterN.objectsKB));

@@ -12,7 +12,9 @@
  */
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { getHeapSnapshot } from 'node:v8';
 import { startPreviewServer } from '../../main/preview/previewServer';
+import { sumSnapshot } from '../support/heapBreakdown';
 
 const { values } = parseArgs({
   options: {
@@ -50,16 +52,25 @@ function write(level: string, message: string): void {
   }
 }
 
+/**
+ * The JS heap after a full collection (started with --expose-gc), so what it shows is what is held, not
+ * garbage not yet collected; and a heap snapshot of it, summed as the page's is: the objects the backend
+ * keeps, apart from the code V8 compiles as more of the backend runs hot.
+ */
+async function measureMemory(): Promise<void> {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  const heapUsed = process.memoryUsage().heapUsed;
+  const chunks: string[] = [];
+  for await (const chunk of getHeapSnapshot()) chunks.push(String(chunk));
+  const { objectsKB, codeKB } = sumSnapshot(JSON.parse(chunks.join('')));
+  process.send?.({ memory: { heapUsed, objectsKB, codeKB, collected: collect !== undefined } });
+}
+
 process.on('message', (message: { clock?: number; memory?: boolean }) => {
   if (typeof message.clock === 'number') simulatedNow = message.clock;
-  // The driver measures memory every simulated hour: the JS heap after a full collection (when started
-  // with --expose-gc), so what it shows is what is held, not garbage not yet collected.
-  if (message.memory) {
-    const collect = (globalThis as { gc?: () => void }).gc;
-    collect?.();
-    const usage = process.memoryUsage();
-    process.send?.({ memory: { heapUsed: usage.heapUsed, collected: collect !== undefined } });
-  }
+  // The driver measures memory every simulated hour, with the page at rest.
+  if (message.memory) void measureMemory();
 });
 
 const server = await startPreviewServer({

@@ -52,7 +52,7 @@ interface ChartSpec {
 }
 
 /** Quiet colours: slate, ochre, sage; faults in a muted red. */
-const COLOURS = { slate: '#34506b', ochre: '#a27a2c', sage: '#5f7f5f', faults: '#9a4040' };
+const COLOURS = { slate: '#34506b', ochre: '#a27a2c', sage: '#5f7f5f', rust: '#7a4a3a', faults: '#9a4040' };
 
 const FAULT_LABELS: Record<FaultKind, string> = {
   rendererCrash: 'renderer crash',
@@ -99,10 +99,18 @@ export function chartSpecs(result: SoakResult): ChartSpec[] {
     {
       ...base,
       file: 'memory-page-heap.png',
-      title: 'Page JS heap after forced GC (MB)',
+      title: 'Page memory after forced GC (MB): heap used = JS objects kept + compiled code',
       axes: [{ id: 'y', title: 'MB', position: 'left' }],
       series: [
-        { label: 'JS heap used (MB)', color: COLOURS.slate, axis: 'y', points: series(samples, 'heapMB') },
+        { label: 'JS heap used', color: COLOURS.slate, axis: 'y', points: series(samples, 'heapMB') },
+        { label: 'JS objects kept', color: COLOURS.ochre, axis: 'y', points: series(samples, 'objectsMB') },
+        {
+          label: 'compiled code',
+          color: COLOURS.sage,
+          axis: 'y',
+          dash: [6, 4],
+          points: series(samples, 'codeMB'),
+        },
       ],
     },
     {
@@ -133,7 +141,7 @@ export function chartSpecs(result: SoakResult): ChartSpec[] {
     {
       ...base,
       file: 'memory-backend.png',
-      title: 'Backend memory (MB): resident, and JS heap after GC; open file handles',
+      title: 'Backend memory (MB): resident, JS heap after GC, JS objects kept; open file handles',
       axes: [
         { id: 'y', title: 'MB', position: 'left' },
         { id: 'y2', title: 'file handles', position: 'right' },
@@ -151,6 +159,12 @@ export function chartSpecs(result: SoakResult): ChartSpec[] {
           axis: 'y',
           dash: [6, 4],
           points: series(samples, 'backendHeapMB'),
+        },
+        {
+          label: 'JS objects kept (MB, left)',
+          color: COLOURS.rust,
+          axis: 'y',
+          points: series(samples, 'backendObjectsMB'),
         },
         {
           label: 'open file handles (right)',

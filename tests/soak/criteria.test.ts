@@ -22,20 +22,20 @@ describe('judge', () => {
     expect(criteria.map((c) => c.name)).toEqual([
       CRITERION_NAMES.fresh,
       CRITERION_NAMES.errors,
-      CRITERION_NAMES.flat('Page heap'),
+      CRITERION_NAMES.flat('Page JS objects'),
       CRITERION_NAMES.flat('DOM nodes'),
       CRITERION_NAMES.flat('Event listeners'),
-      CRITERION_NAMES.flat('Backend memory'),
+      CRITERION_NAMES.flat('Backend JS objects'),
       CRITERION_NAMES.counted,
       CRITERION_NAMES.logLines,
       CRITERION_NAMES.recovered,
       CRITERION_NAMES.injected,
     ]);
-    expect(byName(result, CRITERION_NAMES.flat('Page heap')).detail).toMatch(
-      /^[+−]\d+\.\d\d ± \d+\.\d\d %\/day over 54 samples, days 2–7; level 38\.\d MB$/,
+    expect(byName(result, CRITERION_NAMES.flat('Page JS objects')).detail).toMatch(
+      /^[+−]\d+\.\d\d ± \d+\.\d\d %\/day over 48 samples, days 2–7; level 30\.\d MB$/,
     );
     expect(byName(result, CRITERION_NAMES.flat('Event listeners')).detail).toBe(
-      '+0.00 ± 0.00 %/day over 54 samples, days 2–7; level 212 listeners; first 212 (day 2 09:00), last 212 (day 7 17:00)',
+      '+0.00 ± 0.00 %/day over 48 samples, days 2–7; level 212 listeners; first 212 (day 2 10:00), last 212 (day 7 17:00)',
     );
     expect(byName(result, CRITERION_NAMES.fresh).detail).toBe('all 7,000 visits');
     expect(byName(result, CRITERION_NAMES.counted).detail).toBe('7,000 counted of 7,000 driven');
@@ -71,9 +71,9 @@ describe('judge', () => {
       options: { shapes: growing(50) },
     },
     {
-      name: 'the heap growing 3 %/day within each day',
-      failure: CRITERION_NAMES.flat('Page heap'),
-      options: { shapes: { heapMB: (_d, h) => 38 * (1 + (0.03 / 9) * h) } },
+      name: 'the page’s JS objects growing 3 %/day within each day',
+      failure: CRITERION_NAMES.flat('Page JS objects'),
+      options: { shapes: { objectsMB: (_d, h) => 30 * (1 + (0.03 / 9) * h) } },
     },
     {
       name: 'DOM nodes growing 20 an hour',
@@ -81,9 +81,9 @@ describe('judge', () => {
       options: { shapes: { domNodes: (_d, h) => 1450 + 20 * h } },
     },
     {
-      name: 'the backend’s heap growing 0.5 MB an hour',
-      failure: CRITERION_NAMES.flat('Backend memory'),
-      options: { shapes: { backendHeapMB: (_d, h) => 24 + 0.5 * h } },
+      name: 'the backend’s JS objects growing 0.5 MB an hour',
+      failure: CRITERION_NAMES.flat('Backend JS objects'),
+      options: { shapes: { backendObjectsMB: (_d, h) => 18 + 0.5 * h } },
     },
     {
       name: 'a visit analytics did not count',
@@ -125,9 +125,10 @@ describe('judge', () => {
       syntheticResult({ shapes: growing(50) }),
       CRITERION_NAMES.flat('Event listeners'),
     );
-    // Level 212 + 200 = 412; 50 × 9 open hours / 412 = +109 %/day.
+    // Each morning's 09:00 sample is the warm-up. Level 212 + 50 × 4.5 (10:00–17:00) = 437;
+    // 50 × 9 open hours / 437 = +103 %/day.
     expect(listeners.detail).toBe(
-      '+109.22 ± 0.00 %/day over 54 samples, days 2–7; level 412 listeners; first 212 (day 2 09:00), last 612 (day 7 17:00)',
+      '+102.97 ± 0.00 %/day over 48 samples, days 2–7; level 437 listeners; first 262 (day 2 10:00), last 612 (day 7 17:00)',
     );
     const slow = syntheticFaults(7).map((f) =>
       f.kind === 'rendererCrash' ? { ...f, recoveredMs: 12_400 } : f,
@@ -162,7 +163,7 @@ describe('judge', () => {
   it('judges a one-day soak on that day after its warm-up sample', () => {
     // Eight samples fit a slope only roughly: with ±1 % noise on the heap the spread is ~0.6 %/day, so a
     // one-day soak needs a quiet series (as a heap after forced GC is) to be judged flat.
-    const quiet = { heapMB: (_d: number, _h: number, r: number) => 38 + 0.1 * r };
+    const quiet = { objectsMB: (_d: number, _h: number, r: number) => 30 + 0.1 * r };
     const result = syntheticResult(
       { days: 1, visitsPerDay: 200, shapes: quiet },
       {
@@ -171,14 +172,15 @@ describe('judge', () => {
     );
     result.faults = syntheticFaults(1, ['rendererCrash', 'pageHang']);
     expect(failing(result)).toEqual([]);
-    expect(byName(result, CRITERION_NAMES.flat('Page heap')).detail).toMatch(
-      /over 8 samples, day 1 \(after its first sample, the warm-up\)/,
+    expect(byName(result, CRITERION_NAMES.flat('Page JS objects')).detail).toMatch(
+      /over 8 samples, day 1; level 30\.\d MB$/,
     );
   });
 
   it('fails a memory criterion it cannot fit, saying why', () => {
-    const result = syntheticResult({ days: 2, openHour: 17 });
-    const heap = byName(result, CRITERION_NAMES.flat('Page heap'));
+    // Day 2 sampled at 16:00 and 17:00; the first is the warm-up: one sample left.
+    const result = syntheticResult({ days: 2, openHour: 16 });
+    const heap = byName(result, CRITERION_NAMES.flat('Page JS objects'));
     expect(heap.holds).toBe(false);
     expect(heap.detail).toBe('too few samples to fit a slope (1)');
   });

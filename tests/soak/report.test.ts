@@ -76,7 +76,7 @@ describe('headline', () => {
     expect(text).toContain('7 simulated days × 1,000 visits (seed 18): 7,000 driven, 7,000 counted');
     expect(text).toContain('10 injected (10 kinds), 10 recovered within budget');
     expect(text).toContain('rendererCrash 1.5 s (budget 10 s)');
-    expect(text).toMatch(/- Page heap: [+−]\d+\.\d\d ± \d+\.\d\d %\/day \(54 samples, days 2–7\)/);
+    expect(text).toMatch(/- Page JS objects: [+−]\d+\.\d\d ± \d+\.\d\d %\/day \(48 samples, days 2–7\)/);
     expect(text).toContain('[soak/report.md](soak/report.md)');
   });
 

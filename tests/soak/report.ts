@@ -18,10 +18,13 @@ import { FAULT_KINDS, type Criterion, type HourSample, type SoakResult } from '.
 export const REPORT_METRICS: readonly { metric: SampleMetric; name: string; unit: string; digits: number }[] =
   [
     { metric: 'heapMB', name: 'Page JS heap', unit: 'MB', digits: 1 },
+    { metric: 'objectsMB', name: 'Page JS objects (no compiled code)', unit: 'MB', digits: 2 },
+    { metric: 'codeMB', name: 'Page compiled code', unit: 'MB', digits: 2 },
     { metric: 'domNodes', name: 'DOM nodes', unit: '', digits: 0 },
     { metric: 'listeners', name: 'Event listeners', unit: '', digits: 0 },
     { metric: 'detachedNodes', name: 'Detached DOM nodes', unit: '', digits: 0 },
     { metric: 'backendHeapMB', name: 'Backend JS heap after GC', unit: 'MB', digits: 1 },
+    { metric: 'backendObjectsMB', name: 'Backend JS objects (no compiled code)', unit: 'MB', digits: 2 },
     { metric: 'backendRssMB', name: 'Backend resident memory', unit: 'MB', digits: 1 },
     { metric: 'backendHandles', name: 'Backend open file handles', unit: '', digits: 0 },
     { metric: 'logKB', name: 'Log size', unit: 'KB', digits: 0 },
@@ -181,12 +184,13 @@ export function soakReport(
   const sampledDays = result.samples.map((s) => s.day);
   const firstDay = sampledDays.length > 0 ? Math.min(...sampledDays) : 1;
   const lastDay = sampledDays.length > 0 ? Math.max(...sampledDays) : options.days;
-  const within = withinDayGrowth(result.samples, 'heapMB');
+  const within = withinDayGrowth(result.samples, 'objectsMB');
   lines.push(
     '## Growth',
     '',
-    `Within the day: one slope common to every day with its own level per day (the daily relaunch resets ` +
-      `memory), ${formatDays(within, result.samples)}, as % of the level per ${formatNumber(within.hoursPerDay, 1)} ` +
+    `Within the day: one slope common to every page's life with its own level per life (the daily relaunch ` +
+      `and each recovery bring a new page), without each life's first sample (taken while the new page has ` +
+      `not yet served a visitor: its warm-up), ${formatDays(within)}, as % of the level per ${formatNumber(within.hoursPerDay, 1)} ` +
       `open hours. Across the week: a straight line through every sample of the same days, per 24 hours. ` +
       `± is one standard error of the slope. The criteria allow at most ${MAX_GROWTH_PERCENT_PER_DAY} %/day within ` +
       `the day for: ${FLAT_METRICS.map((m) => m.name).join(', ')}; a metric fails when growth beyond that is ` +
@@ -255,7 +259,7 @@ export function headline(result: SoakResult, criteria: readonly Criterion[], rep
   const kinds = new Set(result.faults.map((f) => f.kind));
   const memory = FLAT_METRICS.map(({ metric, name }) => {
     const g = withinDayGrowth(result.samples, metric);
-    return `  - ${name}: ${formatGrowth(g)} (${formatCount(g.n)} samples, ${formatDays(g, result.samples)})`;
+    return `  - ${name}: ${formatGrowth(g)} (${formatCount(g.n)} samples, ${formatDays(g)})`;
   });
   const lines = [
     `### Simulated week: ${result.startedAt.slice(0, 10)}`,

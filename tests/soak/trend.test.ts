@@ -91,7 +91,7 @@ describe('growth within the day and across the week', () => {
     const samples = syntheticSamples({ shapes: { heapMB: shape } });
     const inDay = withinDayGrowth(samples, 'heapMB');
     expect(inDay.days).toEqual([2, 3, 4, 5, 6, 7]);
-    expect(inDay.n).toBe(54);
+    expect(inDay.n).toBe(48); // days 2–7, 9 samples each, without each morning's first (the warm-up)
     expect(inDay.hoursPerDay).toBe(9);
     expect(Math.abs(inDay.growthPercentPerDay - within)).toBeLessThan(withinTolerance);
     expect(inDay.spreadPercentPerDay).toBeGreaterThan(0);
@@ -117,7 +117,7 @@ describe('growth within the day and across the week', () => {
     expect(g.n).toBe(8);
     expect(g.slopePerHour).toBeCloseTo(1, 12);
     expect(g.slopeStdError).toBe(0);
-    expect(g.hoursPerDay).toBe(8); // 10:00–17:00: 7 hours plus one interval
+    expect(g.hoursPerDay).toBe(9); // the day's open hours, 09:00–17:00: 8 hours plus one interval
   });
 
   it('starts where fromDay says', () => {
@@ -132,7 +132,8 @@ describe('growth within the day and across the week', () => {
   it('gives 0 %/day for a metric that stays at zero, and NaN with too few samples', () => {
     const samples = syntheticSamples({ days: 2, shapes: { detachedNodes: () => 0 } });
     expect(withinDayGrowth(samples, 'detachedNodes').growthPercentPerDay).toBe(0);
-    const two = syntheticSamples({ days: 2, openHour: 16 });
+    // Day 2 sampled at 15:00, 16:00 and 17:00: the first is the warm-up, two are left, no noise estimate.
+    const two = syntheticSamples({ days: 2, openHour: 15 });
     const g = withinDayGrowth(two, 'heapMB');
     expect(g.n).toBe(2);
     expect(g.spreadPercentPerDay).toBeNaN();
@@ -145,6 +146,28 @@ describe('growth within the day and across the week', () => {
 });
 
 describe('growth within a page’s life', () => {
+  it('a new page’s warm-up is not growth: samples before its first 20 visitors are left out', () => {
+    // Every morning, and after a crash at 14:00, the page starts low (3 MB before any visitor, its code and
+    // screens not yet loaded) and is flat at 6 MB once visitors have come: this kiosk's real shape.
+    const samples = syntheticResult({ days: 3 }).samples.map((s) => {
+      const hoursOpen = s.hour - (s.day - 1) * 24 - 9;
+      const second = hoursOpen >= 5;
+      const fresh = hoursOpen === 0 || hoursOpen === 5;
+      return { ...s, page: s.day * 2 + (second ? 1 : 0), heapMB: fresh ? 3 : 6 };
+    });
+    const used = selectSamples(samples);
+    expect(used.map((s) => s.heapMB)).not.toContain(3);
+    expect(used).toHaveLength(samples.filter((s) => s.day >= 2).length - 4); // two new pages a day
+    expect(withinDayGrowth(samples, 'heapMB').growthPercentPerDay).toBe(0);
+    // A page's first samples are kept once it has served 20 visitors, however few hours that took.
+    const opened = samples.find((s) => s.day === 2)!.visits;
+    const at10 = (visits: number) =>
+      samples.map((s) => (s.day === 2 && s.hour % 24 === 10 ? { ...s, visits: opened + visits } : s));
+    expect(selectSamples(at10(20)).length).toBe(used.length);
+    const quiet = at10(19);
+    expect(selectSamples(quiet).length).toBe(used.length - 1);
+  });
+
   it('a leak in the page is measured from each new page on: a recovery mid-day does not hide it', () => {
     // Listeners grow by 10 an hour on each page; a crash at 15:00 each day brings a new page (reset).
     const samples = syntheticResult({ days: 3 }).samples.map((s) => {

@@ -77,14 +77,33 @@ export interface GrowthOptions {
 }
 
 /**
- * The samples a growth fit uses: days ≥ fromDay (default 2). When the samples span a single day (the short
- * soak in `npm test`), that day is used whatever fromDay says, without its first sample, which is taken while
- * the page is still warming up (first load, caches, JIT).
+ * A new page warms up over its first visitors: each screen's code and each story's text load the first time a
+ * visitor opens them, and V8 compiles what runs hot (on this kiosk the page's JS objects level off after about
+ * 20 visits, its compiled code later; see docs/reliability.md). Samples a page takes before it has served this
+ * many visitors are its warm-up, not growth. At 1,000 visitors a day that is the first half hour.
+ */
+export const WARM_UP_VISITS = 20;
+
+/**
+ * The samples a growth fit uses: days ≥ fromDay (default 2; when the samples span a single day, as in the
+ * short soak in `npm test`, that day whatever fromDay says), without each page's warm-up: the samples its
+ * life took before it had served `WARM_UP_VISITS` visitors, counted from its first sample (taken when the
+ * page was new: the morning's first load, or just after a recovery).
  */
 export function selectSamples(samples: readonly HourSample[], options: GrowthOptions = {}): HourSample[] {
+  const startedAt = new Map<string, number>();
+  return selectDays(samples, options).filter((s) => {
+    const life = lifeOf(s);
+    const start = startedAt.get(life) ?? s.visits;
+    startedAt.set(life, start);
+    return s.visits - start >= WARM_UP_VISITS;
+  });
+}
+
+/** The days a growth fit judges, every sample of them (sorted by time): what `openHoursPerDay` spans. */
+function selectDays(samples: readonly HourSample[], options: GrowthOptions): HourSample[] {
   const sorted = [...samples].sort((a, b) => a.day - b.day || a.hour - b.hour);
-  const days = new Set(sorted.map((s) => s.day));
-  if (days.size === 1) return sorted.slice(1);
+  if (new Set(sorted.map((s) => s.day)).size === 1) return sorted;
   const fromDay = options.fromDay ?? 2;
   return sorted.filter((s) => s.day >= fromDay);
 }
@@ -198,7 +217,7 @@ export function withinDayGrowth(
     for (const { dx, dy } of centred) ssr += (dy - slope * dx) ** 2;
     stdError = Math.sqrt(ssr / dof / sxx);
   }
-  return asGrowth(slope, stdError, level, openHoursPerDay(used), used);
+  return asGrowth(slope, stdError, level, openHoursPerDay(selectDays(samples, options)), used);
 }
 
 /**

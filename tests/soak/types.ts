@@ -27,12 +27,21 @@ export interface HourSample {
   at: string;
   /** Page: JS heap used after forced GC (MB), DOM nodes, event listeners, detached DOM nodes. */
   heapMB: number;
+  /**
+   * The same heap from a snapshot: the JavaScript objects the page keeps (MB), without compiled code and
+   * bytecode, which V8 grows as it optimizes more of the kiosk during a page's first visits and flushes by
+   * itself. A leak is objects kept; the page heap above also carries that warm-up.
+   */
+  objectsMB: number;
+  codeMB: number;
   domNodes: number;
   listeners: number;
   detachedNodes: number;
   /** Backend process: resident memory (MB), its JS heap after a forced GC (MB), open file handles. */
   backendRssMB: number;
   backendHeapMB: number;
+  /** The backend's JS objects from a heap snapshot (MB), without compiled code, as objectsMB is the page's. */
+  backendObjectsMB: number;
   backendHandles: number;
   /**
    * Which page this sample was taken on: a new page after each daily relaunch and each recovery (a crash,

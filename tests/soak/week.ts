@@ -41,6 +41,7 @@ import { trustPolicyOf } from '../../main/packages/keys';
 import { loadSettings } from '../../main/config/settings';
 import { installRecordingSpeaker, clearSpoken } from '../support/recordingSpeaker';
 import { freshState } from '../support/freshState';
+import { heapBreakdown } from '../support/heapBreakdown';
 import { pinchOut, swipeUp } from '../support/touch';
 import { daylightSavingDays, planWeek, type PlannedDay, type PlannedVisit, type VisitStep } from './plan';
 import type { DaySummary, FaultKind, FaultRecord, HourSample, SoakOptions, SoakResult } from './types';
@@ -48,6 +49,13 @@ import type { DaySummary, FaultKind, FaultRecord, HourSample, SoakOptions, SoakR
 export const SOAK_TIME_ZONE = 'Europe/Berlin';
 /** Europe's clocks go forward in the night to Sunday 28 March 2027. */
 export const DAYLIGHT_SAVING_DATE = '2027-03-28';
+
+/** What the backend process reports of its memory (see backendChild.ts). */
+interface BackendMemory {
+  heapUsed: number;
+  objectsKB: number;
+  codeKB: number;
+}
 
 /** The first day: the change of clocks falls on day 5 of a week, on the last day of a shorter run. */
 export function firstDateFor(days: number): string {
@@ -162,7 +170,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   // ---- the backend process ------------------------------------------------------------------------
   let backend: ChildProcess | null = null;
   let onHeartbeat: () => void = () => undefined;
-  let onMemory: (heapUsed: number) => void = () => undefined;
+  let onMemory: (memory: BackendMemory) => void = () => undefined;
   const backendArgs = () => [
     ...['--port', String(port), '--renderer', path.resolve('out/renderer'), '--media', mediaDir],
     ...['--config', configDir, '--derived', derivedDir, '--data', dataDir, '--log', logFile],
@@ -176,9 +184,9 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     backend = child;
-    child.on('message', (message: { heartbeat?: boolean; ready?: string; memory?: { heapUsed: number } }) => {
+    child.on('message', (message: { heartbeat?: boolean; ready?: string; memory?: BackendMemory }) => {
       if (message.heartbeat) onHeartbeat();
-      if (message.memory) onMemory(message.memory.heapUsed);
+      if (message.memory) onMemory(message.memory);
     });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (message: { ready?: string }) => {
@@ -364,14 +372,17 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
     } catch {
       detached = NaN;
     }
+    const breakdown = await heapBreakdown(session).catch(() => null);
     const pid = backend?.pid;
-    const backendHeap = await new Promise<number>((resolve) => {
-      const timer = setTimeout(() => resolve(NaN), 10_000);
-      onMemory = (heapUsed) => {
+    const unmeasured: BackendMemory = { heapUsed: NaN, objectsKB: NaN, codeKB: NaN };
+    const backendMemory = await new Promise<BackendMemory>((resolve) => {
+      // A heap snapshot of the backend takes a second or two here, longer on a busy machine.
+      const timer = setTimeout(() => resolve(unmeasured), 60_000);
+      onMemory = (memory) => {
         clearTimeout(timer);
-        resolve(heapUsed / 1_048_576);
+        resolve(memory);
       };
-      if (!backend?.send({ memory: true })) resolve(NaN);
+      if (!backend?.send({ memory: true })) resolve(unmeasured);
     });
     onMemory = () => undefined;
     const logErrors = countLogErrors(logFile);
@@ -381,11 +392,14 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
       hour: (day - 1) * 24 + localHours(sim),
       at: localIso(sim),
       heapMB: metric('JSHeapUsedSize') / 1_048_576,
+      objectsMB: breakdown ? breakdown.objectsKB / 1024 : NaN,
+      codeMB: breakdown ? breakdown.codeKB / 1024 : NaN,
       domNodes: metric('Nodes'),
       listeners: metric('JSEventListeners'),
       detachedNodes: detached,
       backendRssMB: pid ? rssMB(pid) : NaN,
-      backendHeapMB: backendHeap,
+      backendHeapMB: backendMemory.heapUsed / 1_048_576,
+      backendObjectsMB: backendMemory.objectsKB / 1024,
       backendHandles: pid ? openHandles(pid) : NaN,
       logKB: sizeKB(logDir),
       analyticsKB: sizeKB(dataDir),
