@@ -161,7 +161,7 @@ describe('judge', () => {
   });
 
   it('judges a one-day soak on that day after its warm-up sample', () => {
-    // Eight samples fit a slope only roughly: with ±1 % noise on the heap the spread is ~0.6 %/day, so a
+    // Seven samples fit a slope only roughly: with ±1 % noise on the heap the spread is ~0.6 %/day, so a
     // one-day soak needs a quiet series (as a heap after forced GC is) to be judged flat.
     const quiet = { objectsMB: (_d: number, _h: number, r: number) => 30 + 0.1 * r };
     const result = syntheticResult(
@@ -173,7 +173,7 @@ describe('judge', () => {
     result.faults = syntheticFaults(1, ['rendererCrash', 'pageHang']);
     expect(failing(result)).toEqual([]);
     expect(byName(result, CRITERION_NAMES.flat('Page JS objects')).detail).toMatch(
-      /over 8 samples, day 1; level 30\.\d MB$/,
+      /over 7 samples, day 1; level 30\.\d MB$/,
     );
   });
 

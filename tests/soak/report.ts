@@ -11,7 +11,7 @@ import {
   formatGrowth,
   formatNumber,
 } from './criteria';
-import { type SampleMetric, weekGrowth, withinDayGrowth } from './trend';
+import { type SampleMetric, WARM_UP_VISITS, weekGrowth, withinDayGrowth } from './trend';
 import { FAULT_KINDS, type Criterion, type HourSample, type SoakResult } from './types';
 
 /** Every measurement the report tabulates, in order, with its unit. */
@@ -189,8 +189,8 @@ export function soakReport(
     '## Growth',
     '',
     `Within the day: one slope common to every page's life with its own level per life (the daily relaunch ` +
-      `and each recovery bring a new page), without each life's first sample (taken while the new page has ` +
-      `not yet served a visitor: its warm-up), ${formatDays(within)}, as % of the level per ${formatNumber(within.hoursPerDay, 1)} ` +
+      `and each recovery bring a new page), without the samples a page took before it had served ${WARM_UP_VISITS} visitors ` +
+      `(its warm-up: screens, stories and code loaded on first use), ${formatDays(within)}, as % of the level per ${formatNumber(within.hoursPerDay, 1)} ` +
       `open hours. Across the week: a straight line through every sample of the same days, per 24 hours. ` +
       `± is one standard error of the slope. The criteria allow at most ${MAX_GROWTH_PERCENT_PER_DAY} %/day within ` +
       `the day for: ${FLAT_METRICS.map((m) => m.name).join(', ')}; a metric fails when growth beyond that is ` +
@@ -281,7 +281,9 @@ export function headline(result: SoakResult, criteria: readonly Criterion[], rep
     `- Visits not fresh: ${formatCount(result.notFresh.length)}; unexplained errors: ${formatCount(
       result.unexpectedErrors.length,
     )}; log lines lost: ${formatCount(result.logLinesLost.length)}.`,
-    '- Growth within the day, after the first day (limit 1 %/day):',
+    `- Growth within each page's life, after its first ${WARM_UP_VISITS} visits${
+      options.days > 1 ? ' and the first day' : ''
+    } (limit ${MAX_GROWTH_PERCENT_PER_DAY} %/day):`,
     ...memory,
   ];
   if (reportPath) lines.push('', `Full report with charts: [${reportPath}](${encodeURI(reportPath)}).`);

@@ -90,6 +90,7 @@ export function syntheticSamples(options: SyntheticOptions = {}): HourSample[] {
         consoleErrors: value('consoleErrors'),
         logErrors: value('logErrors'),
         visits: Math.round((day - 1) * visitsPerDay + perHour * hoursOpen),
+        visitsOnPage: Math.round(perHour * hoursOpen),
         page: day,
       });
     }

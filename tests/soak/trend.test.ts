@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitSlope, openHoursPerDay, selectSamples, weekGrowth, withinDayGrowth } from './trend';
+import {
+  WARM_UP_VISITS,
+  fitSlope,
+  openHoursPerDay,
+  selectSamples,
+  weekGrowth,
+  withinDayGrowth,
+} from './trend';
 import { syntheticResult, syntheticSamples } from './syntheticResult';
 
 describe('fitSlope', () => {
@@ -146,26 +153,28 @@ describe('growth within the day and across the week', () => {
 });
 
 describe('growth within a page’s life', () => {
-  it('a new page’s warm-up is not growth: samples before its first 20 visitors are left out', () => {
+  it('a new page’s warm-up is not growth: samples before its first WARM_UP_VISITS visitors are left out', () => {
     // Every morning, and after a crash at 14:00, the page starts low (3 MB before any visitor, its code and
     // screens not yet loaded) and is flat at 6 MB once visitors have come: this kiosk's real shape.
     const samples = syntheticResult({ days: 3 }).samples.map((s) => {
       const hoursOpen = s.hour - (s.day - 1) * 24 - 9;
       const second = hoursOpen >= 5;
       const fresh = hoursOpen === 0 || hoursOpen === 5;
-      return { ...s, page: s.day * 2 + (second ? 1 : 0), heapMB: fresh ? 3 : 6 };
+      const visitsOnPage = fresh ? 0 : 100 * (second ? hoursOpen - 5 : hoursOpen);
+      return { ...s, page: s.day * 2 + (second ? 1 : 0), heapMB: fresh ? 3 : 6, visitsOnPage };
     });
     const used = selectSamples(samples);
     expect(used.map((s) => s.heapMB)).not.toContain(3);
     expect(used).toHaveLength(samples.filter((s) => s.day >= 2).length - 4); // two new pages a day
     expect(withinDayGrowth(samples, 'heapMB').growthPercentPerDay).toBe(0);
-    // A page's first samples are kept once it has served 20 visitors, however few hours that took.
-    const opened = samples.find((s) => s.day === 2)!.visits;
-    const at10 = (visits: number) =>
-      samples.map((s) => (s.day === 2 && s.hour % 24 === 10 ? { ...s, visits: opened + visits } : s));
-    expect(selectSamples(at10(20)).length).toBe(used.length);
-    const quiet = at10(19);
-    expect(selectSamples(quiet).length).toBe(used.length - 1);
+    // A sample is kept once its page has served WARM_UP_VISITS visitors, however few hours that took.
+    const at10 = (visitsOnPage: number) =>
+      samples.map((s) => (s.day === 2 && s.hour % 24 === 10 ? { ...s, visitsOnPage } : s));
+    expect(selectSamples(at10(WARM_UP_VISITS)).length).toBe(used.length);
+    expect(selectSamples(at10(WARM_UP_VISITS - 1)).length).toBe(used.length - 1);
+    // Results written before visitsOnPage existed: counted from the first sample of each page's life.
+    const older = samples.map(({ visitsOnPage: _dropped, ...s }) => s);
+    expect(selectSamples(older).map((s) => s.heapMB)).not.toContain(3);
   });
 
   it('a leak in the page is measured from each new page on: a recovery mid-day does not hide it', () => {

@@ -52,7 +52,7 @@ function lifeOf(s: HourSample): string {
 }
 
 export type SampleMetric = {
-  [K in keyof HourSample]: HourSample[K] extends number ? K : never;
+  [K in keyof HourSample]-?: HourSample[K] extends number ? K : never;
 }[keyof HourSample];
 
 export interface Growth {
@@ -78,17 +78,18 @@ export interface GrowthOptions {
 
 /**
  * A new page warms up over its first visitors: each screen's code and each story's text load the first time a
- * visitor opens them, and V8 compiles what runs hot (on this kiosk the page's JS objects level off after about
- * 20 visits, its compiled code later; see docs/reliability.md). Samples a page takes before it has served this
- * many visitors are its warm-up, not growth. At 1,000 visitors a day that is the first half hour.
+ * visitor opens them, and V8 compiles what runs hot (on this kiosk the page's JS objects level off after 20–35
+ * visits, as more of the exhibit's stories and photographs have been opened; its compiled code later; see
+ * docs/reliability.md). Samples a page takes before it has served this many visitors are its warm-up, not
+ * growth. At 1,000 visitors a day that is the first half hour.
  */
-export const WARM_UP_VISITS = 20;
+export const WARM_UP_VISITS = 30;
 
 /**
  * The samples a growth fit uses: days ≥ fromDay (default 2; when the samples span a single day, as in the
- * short soak in `npm test`, that day whatever fromDay says), without each page's warm-up: the samples its
- * life took before it had served `WARM_UP_VISITS` visitors, counted from its first sample (taken when the
- * page was new: the morning's first load, or just after a recovery).
+ * short soak in `npm test`, that day whatever fromDay says), without each page's warm-up: the samples taken
+ * before the page had served `WARM_UP_VISITS` visitors (`visitsOnPage`; in older results, which lack it,
+ * counted from the first sample of the page's life).
  */
 export function selectSamples(samples: readonly HourSample[], options: GrowthOptions = {}): HourSample[] {
   const startedAt = new Map<string, number>();
@@ -96,7 +97,7 @@ export function selectSamples(samples: readonly HourSample[], options: GrowthOpt
     const life = lifeOf(s);
     const start = startedAt.get(life) ?? s.visits;
     startedAt.set(life, start);
-    return s.visits - start >= WARM_UP_VISITS;
+    return (s.visitsOnPage ?? s.visits - start) >= WARM_UP_VISITS;
   });
 }
 

@@ -48,6 +48,8 @@ export interface HourSample {
    * a hang, a restart). Growth is fitted within one page's life, as a leak in the page can only be.
    */
   page: number;
+  /** Visits this page has served when the sample was taken (absent in results from before 2 Dec 2026). */
+  visitsOnPage?: number;
   /** Sizes of the log file and of the analytics folder (KB). */
   logKB: number;
   analyticsKB: number;

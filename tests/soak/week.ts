@@ -219,6 +219,8 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   let crashed = false;
   /** Pages opened so far: a new one after each relaunch and recovery. */
   let pageLife = 0;
+  /** Visits driven before the current page was opened: what it has served is the difference. */
+  let visitsBeforePage = 0;
   let visitor = settings.visitor;
   async function openPage(): Promise<void> {
     if (context) await context.close().catch(() => undefined);
@@ -229,6 +231,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
     });
     page = await context.newPage();
     pageLife += 1;
+    visitsBeforePage = visitsDriven;
     page.setDefaultTimeout(60_000);
     crashed = false;
     const mine = page;
@@ -407,6 +410,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
       logErrors: logErrors - logErrorsAtLastSample,
       visits: visitsDriven,
       page: pageLife,
+      visitsOnPage: visitsDriven - visitsBeforePage,
     });
     errorsAtLastSample = consoleTraces.length;
     logErrorsAtLastSample = logErrors;
