@@ -100,6 +100,24 @@ export const accessibilitySettingsSchema = z
       .describe(
         'true: the first key pressed in the attract loop starts the audio guide (a kiosk with a keypad for blind visitors only).',
       ),
+    audioIdleSeconds: z
+      .number()
+      .int()
+      .min(15)
+      .max(3600)
+      .default(DEFAULT_ACCESSIBILITY.audioIdleSeconds)
+      .describe(
+        'In audio mode: seconds without a key (or touch) before the spoken "Are you still there?". Never shorter than idleSeconds.',
+      ),
+    audioWarningSeconds: z
+      .number()
+      .int()
+      .min(3)
+      .max(120)
+      .default(DEFAULT_ACCESSIBILITY.audioWarningSeconds)
+      .describe(
+        'In audio mode: seconds the spoken warning counts down (said every ten seconds, then at five) before the reset. Never shorter than warningSeconds.',
+      ),
   })
   .prefault({});
 
@@ -213,6 +231,27 @@ export const packageSettingsSchema = z
       .boolean()
       .default(false)
       .describe('Install unsigned or foreign packages too. For development only; never on a museum floor.'),
+    crashRollback: z
+      .strictObject({
+        crashes: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .default(3)
+          .describe('Go back after this many renderer crashes or hangs (0 = never).'),
+        withinMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(1440)
+          .default(10)
+          .describe('...within this many minutes of the switch to a new version.'),
+      })
+      .prefault({})
+      .describe(
+        'Go back to the previous version by itself when the visitor screen keeps failing soon after a switch (docs/fleet.md).',
+      ),
   })
   .prefault({});
 

@@ -11,6 +11,9 @@ export const DEFAULT_ACCESSIBILITY = {
   speechRate: 1,
   speechVolume: 1,
   audioOnAnyKey: false,
+  /** In audio mode: a blind visitor finds the keys and listens longer than a sighted one reads. */
+  audioIdleSeconds: 180,
+  audioWarningSeconds: 30,
 };
 
 export const DEFAULT_VISITOR_SETTINGS = {

@@ -20,6 +20,37 @@ describe('visitor.accessibility in kiosk.yaml (issue 17)', () => {
       speechRate: 1,
       speechVolume: 1,
       audioOnAnyKey: false,
+      audioIdleSeconds: 180,
+      audioWarningSeconds: 30,
+    });
+  });
+
+  it('the idle time in audio mode: set, or a mistake named and its default used', async () => {
+    const set = loadSettings(
+      await configWith(
+        ['visitor:', '  accessibility:', '    audioIdleSeconds: 300', '    audioWarningSeconds: 45', ''].join(
+          '\n',
+        ),
+      ),
+    );
+    expect(set.problems).toEqual([]);
+    expect(set.settings.visitor.accessibility).toMatchObject({
+      audioIdleSeconds: 300,
+      audioWarningSeconds: 45,
+    });
+    const wrong = loadSettings(
+      await configWith(
+        ['visitor:', '  accessibility:', '    audioIdleSeconds: 5', '    audioWarningSeconds: 30', ''].join(
+          '\n',
+        ),
+      ),
+    );
+    expect(wrong.settings.visitor.accessibility).toMatchObject({
+      audioIdleSeconds: 180,
+      audioWarningSeconds: 30,
+    });
+    expect(wrong.problems.find((p) => p.field === 'visitor.accessibility.audioIdleSeconds')).toMatchObject({
+      line: 3,
     });
   });
 

@@ -7,6 +7,7 @@ import { useLang } from './i18n/useLang';
 import { Attract } from './screens/Attract';
 import { ClosedScreen } from './screens/ClosedScreen';
 import { Unavailable } from './screens/Unavailable';
+import { idleTimesFor } from './session/idleTimes';
 import { configureSession, touched } from './session/sessionClock';
 import { useVisit } from './session/visitStore';
 import { loadVisit, prefetchVisit } from './visitChunks';
@@ -62,9 +63,18 @@ export function App(): ReactNode {
     return () => clearInterval(poll);
   }, []);
 
+  // A settings answer without them: 0, so the usual times apply.
+  const audioIdleSeconds = settings.accessibility?.audioIdleSeconds ?? 0;
+  const audioWarningSeconds = settings.accessibility?.audioWarningSeconds ?? 0;
   useEffect(() => {
-    configureSession({ idleMs: settings.idleSeconds * 1000, warningMs: settings.warningSeconds * 1000 });
-  }, [settings.idleSeconds, settings.warningSeconds]);
+    const idle = {
+      idleSeconds: settings.idleSeconds,
+      warningSeconds: settings.warningSeconds,
+      accessibility: { audioIdleSeconds, audioWarningSeconds },
+    };
+    // In audio mode the longer times apply (issue 17, docs/accessibility.md).
+    configureSession(idleTimesFor(idle, false), idleTimesFor(idle, true));
+  }, [settings.idleSeconds, settings.warningSeconds, audioIdleSeconds, audioWarningSeconds]);
 
   // The kiosk from a keyboard or keypad alone, and the audio guide (issue 17, docs/accessibility.md).
   useEffect(() => {

@@ -4,12 +4,26 @@
  * (tests/support/recordingSpeaker.ts) stands in for the machine's voices, so each step's speech is asserted
  * as text and language. Real voices are checked by ear on a machine that has them (docs/accessibility.md).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { clearSpoken, installRecordingSpeaker, spoken, speechStops } from '../support/recordingSpeaker';
 import { expect, test } from './fixtures';
 
-/** tests/e2e/kiosk-config/kiosk.yaml: 30 s idle, then a 10 s warning, then the reset. */
-const PAST_THE_RESET_MS = 41_000;
+/** tests/e2e/kiosk-config/kiosk.yaml: 30 s idle for a sighted visitor. */
+const USUAL_IDLE_MS = 30_000;
+/** In audio mode the schema's defaults apply (visitor.accessibility): 180 s idle, then a 30 s warning. */
+const AUDIO_IDLE_MS = 180_000;
+const AUDIO_WARNING_MS = 30_000;
+
+/** A photograph's Japanese alt text and caption, from the sample exhibit's own file. */
+function photoJa(id: string): { alt: string; caption: string } {
+  const file = parse(readFileSync(`media/photos/${id}.yaml`, 'utf8')) as {
+    alt: Record<string, string>;
+    caption: Record<string, string>;
+  };
+  return { alt: file.alt.ja ?? '', caption: file.caption.ja ?? '' };
+}
 
 /** A machine with Chinese, English and Japanese voices; its only Indonesian voice is remote. */
 const VOICES = [
@@ -35,14 +49,22 @@ async function expectFocusSomewhere(page: Page): Promise<void> {
   await expect.poll(async () => (await focused(page)).tag).not.toMatch(/^(BODY|HTML|none)$/);
 }
 
-/** The arrow key until the element with this test id has focus (at most 40 presses). */
-async function arrowTo(page: Page, testId: string): Promise<void> {
+/** The arrow key until the element with this test id (or text) has focus (at most 40 presses). */
+async function arrowTo(page: Page, target: string | RegExp, key = 'ArrowDown'): Promise<void> {
+  const seen: string[] = [];
   for (let i = 0; i < 40; i += 1) {
-    if ((await focused(page)).testId === testId) return;
-    await page.keyboard.press('ArrowDown');
+    const now = await focused(page);
+    seen.push(`${now.tag}:${now.testId}:${now.text.slice(0, 15)}`);
+    if (typeof target === 'string' ? now.testId === target : target.test(now.text)) return;
+    await page.keyboard.press(key);
     await expectFocusSomewhere(page);
   }
-  throw new Error(`${testId} never received focus`);
+  throw new Error(`${String(target)} never received focus: ${seen.join(' | ')}`);
+}
+
+/** The texts said so far, with their language and voice. */
+async function saidTexts(page: Page): Promise<[string, string, string][]> {
+  return (await spoken(page)).map((s) => [s.text, s.lang, s.voice]);
 }
 
 /** The last thing said. */
@@ -143,6 +165,64 @@ test('the audio guide: a visit in Japanese by keyboard alone, ended by the idle 
   await page.keyboard.press('ArrowDown');
   expect((await lastSaid(page))?.text).toMatch(/^彼らがよりどころとした構想は/);
 
+  // A photograph in the story, opened with Enter: the viewer says it (its alt text, then its caption, in
+  // Japanese), then what has focus in the viewer, after it rather than over it.
+  const map = photoJa('safety-zone-map-scan');
+  const headquarters = photoJa('committee-headquarters');
+  await page.keyboard.press('PageDown');
+  expect(await lastSaid(page)).toMatchObject({ text: '安全区の形成、見出し', lang: 'ja' });
+  await arrowTo(page, 'photo-safety-zone-map-scan');
+  await clearSpoken(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('photo-viewer')).toBeVisible();
+  await expectFocusSomewhere(page);
+  await expect.poll(async () => (await spoken(page)).length).toBeGreaterThanOrEqual(4);
+  const opened = await spoken(page);
+  expect(opened.slice(0, 3).map((s) => [s.text, s.lang, s.voice, s.queued])).toEqual([
+    ['写真', 'ja', 'Haruka', false],
+    [map.alt, 'ja', 'Haruka', true],
+    [map.caption, 'ja', 'Haruka', true],
+  ]);
+  expect(opened[3]).toMatchObject({ lang: 'ja', queued: true });
+  expect(
+    await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="photo-viewer"]'))),
+  ).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('photo-viewer')).toBeHidden();
+  await expectFocusSomewhere(page);
+
+  // The story's related photographs open the viewer on a list of two: the next and previous photograph
+  // are said as they come, with their place in the list.
+  await arrowTo(page, /^写真.*大判の資料スキャン/);
+  await clearSpoken(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('photo-viewer')).toBeVisible();
+  await expectFocusSomewhere(page);
+  await expect.poll(async () => (await spoken(page)).length).toBeGreaterThanOrEqual(3);
+  expect((await saidTexts(page)).slice(0, 3)).toEqual([
+    ['写真、2枚中1枚目', 'ja', 'Haruka'],
+    [map.alt, 'ja', 'Haruka'],
+    [map.caption, 'ja', 'Haruka'],
+  ]);
+  await arrowTo(page, 'viewer-next');
+  expect(await lastSaid(page)).toMatchObject({ text: '次の写真、ボタン', lang: 'ja' });
+  await clearSpoken(page);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.viewer-count')).toHaveText('2枚中2枚目');
+  expect(await saidTexts(page)).toEqual([
+    ['写真、2枚中2枚目', 'ja', 'Haruka'],
+    [headquarters.alt, 'ja', 'Haruka'],
+    [headquarters.caption, 'ja', 'Haruka'],
+  ]);
+  await arrowTo(page, 'viewer-prev', 'ArrowUp');
+  await clearSpoken(page);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.viewer-count')).toHaveText('2枚中1枚目');
+  expect((await saidTexts(page))[0]).toEqual(['写真、2枚中1枚目', 'ja', 'Haruka']);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('photo-viewer')).toBeHidden();
+  await expectFocusSomewhere(page);
+
   // Volume and help are spoken in Japanese.
   await page.keyboard.press('-');
   expect(await lastSaid(page)).toMatchObject({ text: '音量、10段階の9', lang: 'ja' });
@@ -156,11 +236,45 @@ test('the audio guide: a visit in Japanese by keyboard alone, ended by the idle 
   expect(await lastSaid(page)).toMatchObject({ lang: 'ja' });
   expect((await lastSaid(page))?.text).toMatch(/、見出し$/);
 
-  // The visitor walks away: the idle reset ends the guide and stops its speech.
+  // In audio mode the sighted visitor's 30 s pass without a warning: a blind visitor gets longer.
+  await clearSpoken(page);
+  await page.clock.runFor(USUAL_IDLE_MS + 5_000);
+  await expect(page.getByTestId('idle-warning')).toBeHidden();
+  expect(await spoken(page)).toEqual([]);
+  // At 180 s the warning is spoken in Japanese with its countdown; the warning's own focus is not said.
+  await page.clock.runFor(AUDIO_IDLE_MS - USUAL_IDLE_MS - 5_000 + 500);
+  await expect(page.getByTestId('idle-warning')).toBeVisible();
+  await expect(page.getByTestId('idle-countdown')).toContainText('30秒');
+  expect(await saidTexts(page)).toEqual([
+    ['まだいらっしゃいますか？続けるには、どれかキーを押してください。あと30秒。', 'ja', 'Haruka'],
+  ]);
+  // Any key answers it as a touch does, and only answers it: the visit and the guide go on.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('idle-warning')).toBeHidden();
+  await expect(page.getByTestId('screen-stories')).toBeVisible();
+  await expectFocusSomewhere(page);
+  expect(await lastSaid(page)).toMatchObject({ lang: 'ja' });
+
+  // The visitor walks away: the warning again, its seconds said every ten, then at five, not every second.
+  await clearSpoken(page);
+  await page.clock.runFor(AUDIO_IDLE_MS + 500);
+  await expect(page.getByTestId('idle-warning')).toBeVisible();
+  // 30 s of warning: 10 s to twenty left, 10 s to ten, 5 s to five.
+  await page.clock.runFor(10_000);
+  await page.clock.runFor(10_000);
+  await page.clock.runFor(5_000);
+  expect(await saidTexts(page)).toEqual([
+    ['まだいらっしゃいますか？続けるには、どれかキーを押してください。あと30秒。', 'ja', 'Haruka'],
+    ['あと20秒。', 'ja', 'Haruka'],
+    ['あと10秒。', 'ja', 'Haruka'],
+    ['あと5秒。', 'ja', 'Haruka'],
+  ]);
+  // The end of the countdown: the attract loop, the guide ended and its speech stopped.
   const stopsBefore = await speechStops(page);
-  await page.clock.runFor(PAST_THE_RESET_MS);
+  await page.clock.runFor(AUDIO_WARNING_MS - 25_000);
   await expect(page.getByTestId('attract')).toBeVisible();
   expect(await speechStops(page)).toBeGreaterThan(stopsBefore);
+  expect((await spoken(page)).length).toBe(4);
   await clearSpoken(page);
   // The next visitor's first key wakes the kiosk without the guide: nothing is said.
   await page.keyboard.press('Enter');

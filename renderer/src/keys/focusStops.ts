@@ -11,13 +11,18 @@ const READING = 'h1, h2, h3, h4, p, li';
 /** Where stops are looked for: the open dialog, else the whole page. */
 function scope(): ParentNode {
   const dialogs = Array.from(
-    document.querySelectorAll<HTMLElement>('[role="dialog"][aria-modal="true"]'),
+    document.querySelectorAll<HTMLElement>(
+      '[role="dialog"][aria-modal="true"], [role="alertdialog"][aria-modal="true"]',
+    ),
   ).filter((d) => !d.closest('[inert]'));
   return dialogs[dialogs.length - 1] ?? document;
 }
 
 function usable(element: HTMLElement): boolean {
   if (element.closest('[inert], [aria-hidden="true"]')) return false;
+  // The viewer's pan-and-zoom surface (OpenSeadragon) keeps the arrow keys for itself: not a stop. The
+  // photograph is said when it opens; its zoom buttons are stops.
+  if (element.closest('.zoomable')) return false;
   return element.getClientRects().length > 0;
 }
 

@@ -22,10 +22,18 @@ const NATIVE = 'button, a[href], input, select, textarea, summary, [role="button
 
 /**
  * First, before any screen's own handler: a key in the attract loop only wakes it (its default action is
- * prevented, so the Enter that wakes the kiosk does not also choose the language that then has focus).
+ * prevented, so the Enter that wakes the kiosk does not also choose the language that then has focus); a
+ * key on the idle warning only dismisses it.
  */
 function onKeyDownFirst(event: KeyboardEvent): void {
   keyboardUsed = true;
+  // Any key answers "Are you still there?" as a touch does, and only answers it.
+  if (useVisit.getState().phase === 'idleWarning') {
+    event.preventDefault();
+    event.stopPropagation();
+    touched();
+    return;
+  }
   const { settings, exhibit, status } = useExhibit.getState();
   if (useVisit.getState().phase !== 'attract' || !exhibit || !status.open) return;
   const accessibility = settings.accessibility;
@@ -107,12 +115,21 @@ let pending = false;
 /** What had focus is gone (a screen, a note or a dialog closed): the screen's start takes it. */
 function refocusIfLost(): void {
   if (!keyboardUsed || pending) return;
-  if (document.activeElement && document.activeElement !== document.body) return;
+  if (!focusLost()) return;
   pending = true;
   queueMicrotask(() => {
     pending = false;
-    if (!document.activeElement || document.activeElement === document.body) focusScreenStart();
+    if (focusLost()) focusScreenStart();
   });
+}
+
+/**
+ * Nothing has focus, or what has it was just made inert (a viewer or panel opened over it): the browser
+ * takes focus from an inert element only later, with no change to the page left to tell us then.
+ */
+function focusLost(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || active.closest('[inert]') !== null;
 }
 
 /** Listen for keys. Returns a function that stops listening. */

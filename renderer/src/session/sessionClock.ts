@@ -19,7 +19,11 @@ import { useVisit } from './visitStore';
 type ResetHook = () => void;
 
 let state: LifecycleState = initialLifecycle(Date.now());
-let times: LifecycleTimes = { idleMs: 90_000, warningMs: 15_000 };
+let usualTimes: LifecycleTimes = { idleMs: 90_000, warningMs: 15_000 };
+/** In audio mode (issue 17): longer, for a blind visitor (idleTimes.ts decides them). */
+let audioTimes: LifecycleTimes = usualTimes;
+/** The times that apply now: audio mode's while the audio guide is on. */
+const times = (): LifecycleTimes => (useVisit.getState().audioMode ? audioTimes : usualTimes);
 let timer: ReturnType<typeof setTimeout> | null = null;
 let countdown: ReturnType<typeof setInterval> | null = null;
 const resetHooks = new Set<ResetHook>();
@@ -45,10 +49,16 @@ export function resetVisit(): void {
   if (typeof window !== 'undefined') window.scrollTo(0, 0);
 }
 
-export function configureSession(next: LifecycleTimes): void {
-  times = next;
+export function configureSession(next: LifecycleTimes, audio: LifecycleTimes = next): void {
+  usualTimes = next;
+  audioTimes = audio;
   schedule();
 }
+
+// The audio guide started or ended: the other idle time applies from now on.
+useVisit.subscribe((visit, previous) => {
+  if (visit.audioMode !== previous.audioMode) schedule();
+});
 
 /** What a step of the lifecycle did, for the analytics recorder (told before the effect is carried out). */
 export interface SessionStep {
@@ -67,7 +77,7 @@ export function onSessionStep(listener: (step: SessionStep) => void): () => void
 }
 
 export function sessionEvent(event: LifecycleEvent): void {
-  const result = stepLifecycle(state, event, times);
+  const result = stepLifecycle(state, event, times());
   const step: SessionStep = {
     effect: result.effect,
     cause: event.type,
@@ -110,7 +120,7 @@ export const visitCount = () => visits;
 function schedule(): void {
   if (timer) clearTimeout(timer);
   timer = null;
-  const wait = msUntilNextTick(state, times, Date.now());
+  const wait = msUntilNextTick(state, times(), Date.now());
   if (wait !== null) timer = setTimeout(() => sessionEvent({ type: 'tick', at: Date.now() }), wait + 5);
   if (state.phase === 'idleWarning' && !countdown) {
     countdown = setInterval(() => {
@@ -129,5 +139,20 @@ function subscribe(listener: () => void): () => void {
 
 /** Seconds left on the idle warning, re-rendered as it counts down. */
 export function useWarningSecondsLeft(): number {
-  return useSyncExternalStore(subscribe, () => warningSecondsLeft(state, times, Date.now()));
+  return useSyncExternalStore(subscribe, warningSecondsNow);
+}
+
+/** Seconds left on the idle warning now (0 outside it). */
+export function warningSecondsNow(): number {
+  return warningSecondsLeft(state, times(), Date.now());
+}
+
+/** The whole warning's length in seconds, as it applies now. */
+export function warningSecondsTotal(): number {
+  return Math.round(times().warningMs / 1000);
+}
+
+/** Be told of every step and every beat of the idle countdown (four a second). Returns an unsubscribe. */
+export function onSessionChange(listener: () => void): () => void {
+  return subscribe(listener);
 }

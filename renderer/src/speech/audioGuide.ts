@@ -5,12 +5,20 @@
  * speak is said so, in a language it can, and the choice is offered again. Reset stops it.
  */
 import { useExhibit } from '../data/exhibitStore';
+import { pick } from '../i18n/localize';
 import { fill, languageNameIn, uiText } from '../i18n/uiText';
-import { onVisitReset } from '../session/sessionClock';
-import { useVisit } from '../session/visitStore';
+import {
+  onSessionChange,
+  onVisitReset,
+  warningSecondsNow,
+  warningSecondsTotal,
+} from '../session/sessionClock';
+import { useVisit, type VisitState } from '../session/visitStore';
 import { focusInfo } from './describeFocus';
 import { getSpeaker } from './speaker';
 import { spokenForFocus, spokenVolume, type Said } from './spoken';
+import { idleSecondsToSay, spokenIdleWarning } from './idleSpeech';
+import { describeViewerPhoto, spokenViewerPhoto, type ViewerShown } from './viewerSpeech';
 import { chooseVoice, speakableLanguages } from './voiceChoice';
 
 /** The next focus is said after what is being said (the welcome, a notice) rather than over it. */
@@ -84,6 +92,60 @@ export function sayFocus(element: HTMLElement): void {
   afterCurrent = false;
 }
 
+/** The photograph the viewer shows, and whether its note or graphic notice still holds it back. */
+function viewerShown(visit: VisitState): ViewerShown | null {
+  const viewer = visit.viewer;
+  const photoId = viewer?.photoIds[viewer.index];
+  const photo = photoId ? useExhibit.getState().index?.photos.get(photoId) : undefined;
+  if (!viewer || !photo) return null;
+  const noted = Boolean(photo.contentNote) && !visit.acknowledgedNotes.includes(`photo:${photo.id}`);
+  const hidden = photo.graphic && !visit.revealedPhotos.includes(photo.id);
+  return { photoId: photo.id, index: viewer.index, withheld: noted || hidden };
+}
+
+/** The viewer's photograph: "Photograph, 2 of 5", its alt text and caption, in the visitor's language. */
+function sayViewerPhoto(visit: VisitState, focusMoves: boolean): void {
+  const viewer = visit.viewer;
+  const photo = viewer ? useExhibit.getState().index?.photos.get(viewer.photoIds[viewer.index] ?? '') : null;
+  if (!viewer || !photo) return;
+  const lang = visitorLang();
+  const fallback = useExhibit.getState().exhibit?.defaultLanguage ?? 'en';
+  const caption = pick(photo.caption, lang, fallback);
+  const total = viewer.photoIds.length;
+  say(
+    spokenViewerPhoto({
+      lang,
+      alt: pick(photo.alt, lang, fallback),
+      caption: caption.text ? caption : null,
+      position: total > 1 ? { n: viewer.index + 1, total } : null,
+    }),
+  );
+  // Opening (or passing a note) moves focus in the viewer: what it lands on is said after the photograph.
+  if (focusMoves) afterCurrent = true;
+}
+
+/** The seconds of the idle warning last said; null outside the warning. */
+let idleSaid: number | null = null;
+
+/** In audio mode the idle warning is spoken with its countdown, at a calm interval (idleSpeech.ts). */
+function sayIdleCountdown(): void {
+  const visit = useVisit.getState();
+  if (visit.phase !== 'idleWarning' || !visit.audioMode) {
+    if (idleSaid !== null && visit.phase === 'active' && visit.audioMode) {
+      // Answered: the warning's words stop; the focus that follows is said at once.
+      getSpeaker().stop();
+      afterCurrent = false;
+    }
+    idleSaid = null;
+    return;
+  }
+  const seconds = idleSecondsToSay(warningSecondsNow(), warningSecondsTotal(), idleSaid);
+  if (seconds === null) return;
+  const lang = visitorLang();
+  say([spokenIdleWarning(seconds, idleSaid === null, lang)]);
+  idleSaid = seconds;
+}
+
 /** The help key: the keys, in the visitor's language. */
 export function sayHelp(): void {
   if (!useVisit.getState().audioMode) return;
@@ -109,20 +171,27 @@ export function endAudioMode(): void {
 export function installAudioGuide(): () => void {
   const onFocus = (event: FocusEvent) => {
     if (!useVisit.getState().audioMode) return;
+    // The idle warning says itself, with its countdown.
+    if (event.target instanceof HTMLElement && event.target.closest('[data-testid="idle-warning"]')) return;
     if (event.target instanceof HTMLElement) sayFocus(event.target);
   };
+  const stopCountdown = onSessionChange(sayIdleCountdown);
   document.addEventListener('focusin', onFocus);
   const unsubscribe = useVisit.subscribe((state, previous) => {
     if (state.audioMode && !previous.audioMode) welcome();
     else if (state.audioMode && state.language && state.language !== previous.language) {
       checkVoiceFor(state.language);
+    } else if (state.audioMode && describeViewerPhoto(viewerShown(previous), viewerShown(state))) {
+      sayViewerPhoto(state, previous.viewer === null || viewerShown(previous)?.withheld === true);
     }
   });
   const unhook = onVisitReset(() => {
     afterCurrent = false;
+    idleSaid = null;
     getSpeaker().stop();
   });
   return () => {
+    stopCountdown();
     document.removeEventListener('focusin', onFocus);
     unsubscribe();
     unhook();
