@@ -147,6 +147,7 @@ export function createBackend(options: BackendOptions): Backend {
       log,
       now,
       shown: (report) => host.contentReloaded?.(report),
+      crashRollback: settings.packages.crashRollback,
     });
   }
 

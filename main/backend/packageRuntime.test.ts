@@ -233,3 +233,80 @@ describe('at start', () => {
     );
   }, 120_000);
 });
+
+describe('the visitor screen keeps failing soon after a switch', () => {
+  const MIN = 60_000;
+  const warnings = async (backend: Backend) =>
+    ((await (await call(backend, api.status)).json()) as { staffWarnings?: string[] }).staffWarnings ?? [];
+
+  it('three failures within ten minutes roll back to the previous version by itself, once', async () => {
+    expect(await storeAt().stage(published.get(2) ?? '')).toMatchObject({ ok: true });
+    const backend = start();
+    expect((await backend.content.reload()).ok).toBe(true);
+    expect(await shownVersion(backend)).toBe('1.0.2');
+    const switchedAt = clock;
+
+    await backend.packages?.rendererGone(switchedAt + 1 * MIN);
+    await backend.packages?.rendererGone(switchedAt + 2 * MIN);
+    expect(await shownVersion(backend)).toBe('1.0.2');
+    clock = switchedAt + 3 * MIN;
+    await backend.packages?.rendererGone(clock);
+    await backend.packages?.settled();
+    expect(await shownVersion(backend)).toBe('1.0.1');
+    // The same path as staff's rollback: the pointer on disk, the version left remembered.
+    expect((await storeAt().state()).live?.manifest.version).toBe(1);
+    expect(backend.packages?.health().versions.map((v) => `${v.state} ${v.version}`)).toEqual([
+      'live 1',
+      'rolledBack 2',
+    ]);
+    const note =
+      'The visitor screen stopped 3 times within 10 minutes of version 2 going on screen; the kiosk went back to version 1 by itself.';
+    expect(await warnings(backend)).toContain(note);
+
+    // More failures: no rollback to an even older version (there is none here, and it is not tried).
+    for (const m of [4, 5, 6, 7]) await backend.packages?.rendererGone(switchedAt + m * MIN);
+    await backend.packages?.settled();
+    expect(await shownVersion(backend)).toBe('1.0.1');
+    expect((await warnings(backend)).filter((w) => w.includes('visitor screen stopped'))).toEqual([note]);
+
+    // And a new start does not roll back either: the crashes belonged to the version left.
+    const again = start();
+    expect((await again.content.reload()).ok).toBe(true);
+    expect(await shownVersion(again)).toBe('1.0.1');
+  }, 120_000);
+
+  it('failures before a switch, or long after it, do not roll back', async () => {
+    const backend = start();
+    expect((await backend.content.reload()).ok).toBe(true);
+    // Version 1 fails twice before version 2 arrives: that is version 1's trouble.
+    await backend.packages?.rendererGone(clock - 2000);
+    await backend.packages?.rendererGone(clock - 1000);
+    expect(await storeAt().stage(published.get(2) ?? '')).toMatchObject({ ok: true });
+    await beat(backend, 'attract');
+    await backend.packages?.check();
+    await vi.waitFor(() => expect(backend.packages?.health().waiting).toBe(false), { timeout: 60_000 });
+    expect(await shownVersion(backend)).toBe('1.0.2');
+    const switchedAt = clock;
+    await backend.packages?.rendererGone(switchedAt + MIN);
+    await backend.packages?.settled();
+    expect(await shownVersion(backend)).toBe('1.0.2');
+    // Half an hour later, three more: the watchdog's business (reload, relaunch), not the content's.
+    for (const m of [30, 31, 32]) await backend.packages?.rendererGone(switchedAt + m * MIN);
+    await backend.packages?.settled();
+    expect(await shownVersion(backend)).toBe('1.0.2');
+    expect((await storeAt().state()).live?.manifest.version).toBe(2);
+    expect((await warnings(backend)).join('\n')).not.toMatch(/visitor screen stopped/);
+  }, 120_000);
+
+  it('kiosk.yaml can ask for fewer failures, or turn it off', async () => {
+    const yaml = path.join(dir, 'kiosk-config', 'kiosk.yaml');
+    await writeFile(yaml, `${await readFile(yaml, 'utf8')}  crashRollback:\n    crashes: 0\n`);
+    expect(await storeAt().stage(published.get(2) ?? '')).toMatchObject({ ok: true });
+    const backend = start();
+    expect(backend.settings.packages.crashRollback).toEqual({ crashes: 0, withinMinutes: 10 });
+    expect((await backend.content.reload()).ok).toBe(true);
+    for (const m of [1, 2, 3, 4]) await backend.packages?.rendererGone(clock + m * 1000);
+    await backend.packages?.settled();
+    expect(await shownVersion(backend)).toBe('1.0.2');
+  }, 120_000);
+});

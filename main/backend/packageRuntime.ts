@@ -9,6 +9,8 @@
  *     fresh report of the attract loop (switchPolicy.ts); it loads in the content worker while the old
  *     exhibit stays in service, and replaces it only when the renderer reports the attract loop again.
  *   - A new version that fails to load is rolled back by itself, and staff are told.
+ *   - So is one under which the visitor screen keeps failing (the renderer gone or hung, as the host's
+ *     watchdog sees it) within minutes of the switch (crashRollback.ts decides; `rendererGone` is told).
  *
  * Staging itself (content:install, a USB stick, the network) writes into the same folder; this notices
  * the staged version at the next heartbeat check.
@@ -17,6 +19,11 @@ import path from 'node:path';
 import type { HeartbeatBody } from '../common/api';
 import type { InstalledVersion } from '../common/packages';
 import { escapeControl } from '../content/problems';
+import {
+  crashRollbackNote,
+  decideCrashRollback,
+  type CrashRollbackSettings,
+} from '../packages/crashRollback';
 import type { PackageStore } from '../packages/store';
 import { decideSwitch, mayShowNow, type SwitchInput } from '../packages/switchPolicy';
 import type { ContentLog, ContentReport, ContentService } from './contentService';
@@ -42,6 +49,13 @@ export interface PackageRuntime {
   health(): PackagesHealth;
   /** Staff chose rollback: the previous version, shown at once. */
   rollback(): Promise<{ ok: boolean; message: string }>;
+  /**
+   * The host saw the visitor screen fail at `at` (ms): the renderer gone, or hung. Soon after a switch to a
+   * new version, repeated failures roll it back by itself (the same rollback as staff's), and staff are told.
+   */
+  rendererGone(at: number): Promise<void>;
+  /** Resolves when no rollback that `rendererGone` started is under way (before the host restarts). */
+  settled(): Promise<void>;
 }
 
 export interface PackageRuntimeOptions {
@@ -55,6 +69,8 @@ export interface PackageRuntimeOptions {
   shown(report: ContentReport): void;
   /** How often a heartbeat may look at the packages folder (default 5 s). */
   checkEveryMs?: number;
+  /** kiosk.yaml's packages.crashRollback (default: 3 failures within 10 minutes). */
+  crashRollback?: CrashRollbackSettings;
 }
 
 export function createPackageRuntime(options: PackageRuntimeOptions): PackageRuntime {
@@ -72,6 +88,17 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
   let switching = false;
   /** Settles when the check under way has either started a switch or finished. */
   let lookedOrSwitching: Promise<void> = Promise.resolve();
+  /** When a newer version went on screen; null after any rollback (so a rollback never rolls back again). */
+  let switchedAt: number | null = null;
+  /** When the visitor screen failed since that switch. */
+  let failures: number[] = [];
+  let crashRollingBack: Promise<void> = Promise.resolve();
+  const crashSettings = options.crashRollback ?? { crashes: 3, withinMinutes: 10 };
+  const newVersionShown = () => {
+    lastSwitch = new Date(now()).toISOString();
+    switchedAt = now();
+    failures = [];
+  };
 
   const note = (message: string) => {
     notes.unshift(message);
@@ -95,7 +122,7 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
       if (state.staged) {
         const switched = await store.switchToStaged();
         if (switched) {
-          lastSwitch = new Date(now()).toISOString();
+          newVersionShown();
           log.info(`packages: version ${switched.manifest.version} staged before the start is now live`);
         }
       }
@@ -150,12 +177,13 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
       );
       const report = await options.content.reload({ showWhen: attractLoop });
       if (report.ok) {
-        lastSwitch = new Date(now()).toISOString();
+        newVersionShown();
         options.shown(report);
         return;
       }
       // The new version would not load: back to the one before, by itself.
       const back = await store.rollback();
+      switchedAt = null;
       await refresh();
       const message = back.ok
         ? `Version ${switched.manifest.version} could not be shown (${report.message}); the kiosk went back to version ${back.version.manifest.version} by itself.`
@@ -171,6 +199,20 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
       switching = false;
       settle();
     }
+  }
+
+  /** The rollback staff's button and the crash rule share: the previous version, loaded and shown at once. */
+  async function goBack(): Promise<
+    { ok: true; version: number; shown: boolean; message: string } | { ok: false; message: string }
+  > {
+    const back = await store.rollback();
+    if (!back.ok) return back;
+    switchedAt = null;
+    failures = [];
+    await refresh();
+    const report = await options.content.reload();
+    if (report.ok) options.shown(report);
+    return { ok: true, version: back.version.manifest.version, shown: report.ok, message: report.message };
   }
 
   return {
@@ -200,19 +242,48 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
       if (busy) return { ok: false, message: 'A content switch is under way; try again in a moment.' };
       busy = true;
       try {
-        const back = await store.rollback();
+        const back = await goBack();
         if (!back.ok) return { ok: false, message: back.message };
-        await refresh();
-        const report = await options.content.reload();
-        log.info(`packages: staff rolled back to version ${back.version.manifest.version}`);
-        if (report.ok) options.shown(report);
-        return {
-          ok: report.ok,
-          message: `Rolled back to version ${back.version.manifest.version}. ${report.message}`,
-        };
+        log.info(`packages: staff rolled back to version ${back.version}`);
+        return { ok: back.shown, message: `Rolled back to version ${back.version}. ${back.message}` };
       } finally {
         busy = false;
       }
     },
+    rendererGone(at) {
+      failures.push(at);
+      const decision = decideCrashRollback({ switchedAt, failures, now: at, settings: crashSettings });
+      if (!decision.rollBack) return crashRollingBack;
+      // Armed once per switch: the failures that follow this rollback do not roll back again.
+      switchedAt = null;
+      failures = [];
+      crashRollingBack = crashRollingBack.then(async () => {
+        await ready;
+        // A switch or staff's rollback under way changes the version anyway: leave it to them (a newer
+        // version switched to meanwhile is judged afresh).
+        if (busy) await (inflight ?? lookedOrSwitching);
+        if (busy || switchedAt !== null) return;
+        busy = true;
+        try {
+          const left = (await store.state()).live?.manifest.version ?? 0;
+          const back = await goBack();
+          const message = crashRollbackNote(
+            left,
+            back.ok ? back.version : null,
+            decision.counted,
+            crashSettings,
+          );
+          log.error(`packages: ${message}`);
+          note(message);
+        } catch (error) {
+          log.error(`packages: going back after the renderer failures failed: ${String(error)}`);
+          note(`Going back to the previous version failed: ${String(error)}`);
+        } finally {
+          busy = false;
+        }
+      });
+      return crashRollingBack;
+    },
+    settled: () => crashRollingBack,
   };
 }

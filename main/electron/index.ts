@@ -8,7 +8,13 @@ import { app, crashReporter, Menu, protocol, session } from 'electron';
 import log from 'electron-log/main';
 import { createBackend } from '../backend/createBackend';
 import { formatHealth } from '../kiosk/health';
-import { FIRST_CONTENT_WAIT_MS, openWhenContentReady, STAFF_EXIT_DELAY_MS } from '../kiosk/hostEvents';
+import {
+  FIRST_CONTENT_WAIT_MS,
+  openWhenContentReady,
+  relaunchAfterRollback,
+  ROLLBACK_BEFORE_RELAUNCH_MS,
+  STAFF_EXIT_DELAY_MS,
+} from '../kiosk/hostEvents';
 import { isDevMode, resolveKioskPaths, type KioskPaths } from '../kiosk/paths';
 import { createWatchdog } from '../kiosk/watchdog';
 import { startHealthWriter } from '../kiosk/health';
@@ -101,8 +107,16 @@ async function start(): Promise<void> {
     settings: () => settings.watchdog,
     now: () => Date.now(),
     reload: () => page?.reload(),
-    relaunch: () => restart('too many failures'),
+    relaunch: () =>
+      void relaunchAfterRollback({
+        settled: backend.packages?.settled(),
+        waitMs: ROLLBACK_BEFORE_RELAUNCH_MS,
+        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        relaunch: () => restart('too many failures'),
+      }),
     log: (m) => log.warn(m),
+    // The renderer gone or hung soon after a content switch: repeated, it rolls the switch back (issue 15).
+    rendererFailed: (at) => void backend.packages?.rendererGone(at),
   });
   const hours = setupOpeningHours(settings.hours, staffWarnings, restart);
 

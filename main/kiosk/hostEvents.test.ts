@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childProcessGone, loadFailure, openWhenContentReady } from './hostEvents';
+import { childProcessGone, loadFailure, openWhenContentReady, relaunchAfterRollback } from './hostEvents';
 
 describe('loadFailure', () => {
   it.each([
@@ -77,5 +77,49 @@ describe('openWhenContentReady', () => {
     await ready;
     await Promise.resolve();
     expect(h.calls).toEqual(['open']);
+  });
+});
+
+describe('relaunchAfterRollback', () => {
+  it('relaunches once the rollback the failures started is written', async () => {
+    const calls: string[] = [];
+    let finish: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (finish = resolve));
+    const done = relaunchAfterRollback({
+      settled,
+      waitMs: 15_000,
+      wait: () => new Promise(() => undefined),
+      relaunch: () => calls.push('relaunch'),
+    });
+    await Promise.resolve();
+    expect(calls).toEqual([]);
+    calls.push('rolled back');
+    finish();
+    await done;
+    expect(calls).toEqual(['rolled back', 'relaunch']);
+  });
+
+  it('relaunches at once without packages, and at the limit when the rollback hangs or fails', async () => {
+    const calls: string[] = [];
+    const never = () => new Promise<void>(() => undefined);
+    await relaunchAfterRollback({
+      settled: undefined,
+      waitMs: 1,
+      wait: never,
+      relaunch: () => calls.push('a'),
+    });
+    await relaunchAfterRollback({
+      settled: never(),
+      waitMs: 1,
+      wait: async () => undefined,
+      relaunch: () => calls.push('b'),
+    });
+    await relaunchAfterRollback({
+      settled: Promise.reject(new Error('disk')),
+      waitMs: 1,
+      wait: never,
+      relaunch: () => calls.push('c'),
+    });
+    expect(calls).toEqual(['a', 'b', 'c']);
   });
 });

@@ -77,3 +77,20 @@ export async function openWhenContentReady<T extends { ok: boolean }>(input: {
   });
   return 'open-then-reload-when-ready';
 }
+
+/** How long a relaunch waits for an automatic content rollback to be written (it is a few small writes). */
+export const ROLLBACK_BEFORE_RELAUNCH_MS = 15_000;
+
+/**
+ * A relaunch for too many failures waits for the content rollback those same failures started (issue 15),
+ * so the kiosk comes back on the previous version rather than forget the crashes; never longer than `waitMs`.
+ */
+export async function relaunchAfterRollback(input: {
+  settled: Promise<void> | undefined;
+  waitMs: number;
+  wait: (ms: number) => Promise<void>;
+  relaunch: () => void;
+}): Promise<void> {
+  await Promise.race([(input.settled ?? Promise.resolve()).catch(() => undefined), input.wait(input.waitMs)]);
+  input.relaunch();
+}

@@ -218,15 +218,54 @@ describe('createWatchdog (fake timers)', () => {
     const reload = vi.fn();
     const relaunch = vi.fn();
     const log = vi.fn();
+    const rendererFailed = vi.fn();
     const dog = createWatchdog({
       settings: () => ({ ...settings, ...overrides }),
       now: () => Date.now(),
       reload,
       relaunch,
       log,
+      rendererFailed,
     });
-    return { dog, reload, relaunch, log };
+    return { dog, reload, relaunch, log, rendererFailed };
   }
+
+  it('tells of the renderer gone or hung (for content packages), not of load errors or the GPU', () => {
+    const { dog, rendererFailed, relaunch } = setup({ maxFailures: 10 });
+    const start = Date.now();
+    dog.report(gone('oom'));
+    dog.report({ type: 'load-failed', description: 'ERR_FAILED' });
+    dog.report({ type: 'gpu-process-gone', reason: 'crashed' });
+    dog.report(loaded);
+    dog.report({ type: 'unresponsive' });
+    vi.advanceTimersByTime(10_000);
+    expect(rendererFailed.mock.calls).toEqual([
+      [start, 'renderer process gone (oom)'],
+      [start + 10_000, 'page unresponsive for 10 s'],
+    ]);
+    dog.report(loaded);
+    dog.report(heartbeat);
+    vi.advanceTimersByTime(30_000);
+    expect(rendererFailed).toHaveBeenCalledTimes(3);
+    expect(rendererFailed.mock.calls[2]?.[1]).toMatch(/no heartbeat/);
+    expect(relaunch).not.toHaveBeenCalled();
+    dog.stop();
+  });
+
+  it('tells of the failure before it relaunches', () => {
+    const order: string[] = [];
+    const dog = createWatchdog({
+      settings: () => ({ ...settings, maxFailures: 1 }),
+      now: () => Date.now(),
+      reload: () => order.push('reload'),
+      relaunch: () => order.push('relaunch'),
+      log: () => undefined,
+      rendererFailed: () => order.push('told'),
+    });
+    dog.report(gone());
+    expect(order).toEqual(['told', 'relaunch']);
+    dog.stop();
+  });
 
   it('reloads a frozen page once the heartbeat stops for the timeout', () => {
     const { dog, reload, log } = setup();

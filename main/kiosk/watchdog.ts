@@ -132,12 +132,23 @@ function failure(
   return { state: base, action: 'reload', delayMs: backoffDelay(failures.length), reason };
 }
 
+/**
+ * Whether a failure the watchdog acts on is the visitor screen itself gone or hung (a tick acts only on an
+ * unresponsive page or a missing heartbeat), not a page load error or the GPU process: what content packages
+ * count after a switch to a new version (main/packages/crashRollback.ts).
+ */
+export function isRendererFailure(event: WatchdogEvent): boolean {
+  return event.type === 'render-process-gone' || event.type === 'tick';
+}
+
 export interface WatchdogDeps {
   settings: () => WatchdogSettings;
   now: () => number;
   reload: () => void;
   relaunch: () => void;
   log: (message: string) => void;
+  /** The renderer was gone or hung at `at` (told before the reload or relaunch is carried out). */
+  rendererFailed?: (at: number, reason: string) => void;
   /** How often to check the grace period and the heartbeat. Default 1 s. */
   tickMs?: number;
 }
@@ -157,10 +168,12 @@ export function createWatchdog(deps: WatchdogDeps): Watchdog {
   let total = 0;
 
   const report = (event: WatchdogEvent): void => {
-    const decision = decideRecovery(state, event, deps.now(), deps.settings());
+    const at = deps.now();
+    const decision = decideRecovery(state, event, at, deps.settings());
     state = decision.state;
     if (decision.action === 'none') return;
     total++;
+    if (isRendererFailure(event)) deps.rendererFailed?.(at, decision.reason);
     if (pending) clearTimeout(pending);
     const act = decision.action === 'relaunch' ? deps.relaunch : deps.reload;
     deps.log(
