@@ -17,6 +17,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AnalyticsSummary } from '../../../main/common/analytics';
 import { api, STAFF_TOKEN_HEADER } from '../../../main/common/api';
+import { photoLabel } from './photoLabel';
 import { useExhibit } from '../data/exhibitStore';
 import {
   DASHBOARD_LANGUAGES,
@@ -62,6 +63,11 @@ function useItemTitle(lang: DashboardLang): (item: string) => string {
   const index = useExhibit((x) => x.index);
   const fallback = useExhibit((x) => x.exhibit?.defaultLanguage ?? 'en');
   return (item) => {
+    const photo = index?.photos.get(item.startsWith('photo:') ? item.slice('photo:'.length) : item);
+    if (photo && !item.startsWith('story:')) {
+      const caption = photo.caption[lang] ?? photo.caption[fallback];
+      return caption ? photoLabel(caption) : item;
+    }
     const id = item.startsWith('story:') ? item.slice('story:'.length) : item;
     const story = index?.stories.get(id);
     if (!story || (item.includes(':') && !item.startsWith('story:'))) return item;
@@ -271,7 +277,7 @@ function Figures({
         testId="opened"
         head={[t.item, t.kind, t.visitsColumn]}
         rows={s.mostOpened.map((m) => [
-          m.kind === 'story' ? itemTitle(m.item) : m.item,
+          itemTitle(m.kind === 'story' ? m.item : `photo:${m.item}`),
           m.kind === 'story' ? t.kindStory : t.kindPhoto,
           n(m.opened),
         ])}
