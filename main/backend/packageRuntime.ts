@@ -251,7 +251,9 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
       }
     },
     rendererGone(at) {
-      failures.push(at);
+      // Nothing to judge without a switch since the start or the last rollback; a few are enough to keep.
+      if (switchedAt === null) return crashRollingBack;
+      failures = [...failures.slice(-99), at];
       const decision = decideCrashRollback({ switchedAt, failures, now: at, settings: crashSettings });
       if (!decision.rollBack) return crashRollingBack;
       // Armed once per switch: the failures that follow this rollback do not roll back again.
