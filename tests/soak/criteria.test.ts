@@ -26,11 +26,15 @@ describe('judge', () => {
       CRITERION_NAMES.flat('DOM nodes'),
       CRITERION_NAMES.flat('Event listeners'),
       CRITERION_NAMES.flat('Backend JS objects'),
+      CRITERION_NAMES.heapDayToDay,
       CRITERION_NAMES.counted,
       CRITERION_NAMES.logLines,
       CRITERION_NAMES.recovered,
       CRITERION_NAMES.injected,
     ]);
+    expect(byName(result, CRITERION_NAMES.heapDayToDay).detail).toMatch(
+      /^[+−]\d+\.\d\d ± \d+\.\d\d %\/day over the last sample of 6 days, days 2–7; level 38\.\d MB$/,
+    );
     expect(byName(result, CRITERION_NAMES.flat('Page JS objects')).detail).toMatch(
       /^[+−]\d+\.\d\d ± \d+\.\d\d %\/day over 48 samples, days 2–7; level 30\.\d MB$/,
     );
@@ -74,6 +78,12 @@ describe('judge', () => {
       name: 'the page’s JS objects growing 3 %/day within each day',
       failure: CRITERION_NAMES.flat('Page JS objects'),
       options: { shapes: { objectsMB: (_d, h) => 30 * (1 + (0.03 / 9) * h) } },
+    },
+    {
+      // Something that survives the relaunch: each day's page ends 2 % higher than the day before.
+      name: 'the heap used ending each day 2 % higher',
+      failure: CRITERION_NAMES.heapDayToDay,
+      options: { shapes: { heapMB: (d: number) => 38 * (1 + 0.02 * d) } },
     },
     {
       name: 'DOM nodes growing 20 an hour',

@@ -2,7 +2,7 @@
  * Issue 18's "What must hold", judged from a simulated week's result. Pure: the figures behind every verdict
  * are in its detail, so the report can show them as they are.
  */
-import { type Growth, type SampleMetric, selectSamples, withinDayGrowth } from './trend';
+import { dayEndGrowth, type Growth, type SampleMetric, selectSamples, withinDayGrowth } from './trend';
 import type { Criterion, FaultRecord, HourSample, SoakResult } from './types';
 
 /** Growth allowed after the first day, in % of the level per day. */
@@ -22,6 +22,7 @@ export const CRITERION_NAMES = {
   fresh: 'Every visit started fresh',
   errors: 'No unexpected console or log error',
   flat: (name: string) => `${name} flat after the first day (≤ ${MAX_GROWTH_PERCENT_PER_DAY} %/day)`,
+  heapDayToDay: `Page heap used ends each day where the last ended (≤ ${MAX_GROWTH_PERCENT_PER_DAY} %/day)`,
   counted: 'Analytics counted every visit',
   logLines: 'No log line lost across restarts',
   recovered: 'Every fault recovered within its budget',
@@ -105,6 +106,21 @@ function flatCriterion(result: SoakResult, spec: (typeof FLAT_METRICS)[number]):
   return { name, holds: lowerBound <= MAX_GROWTH_PERCENT_PER_DAY, detail };
 }
 
+function heapDayToDayCriterion(result: SoakResult): Criterion {
+  const growth = dayEndGrowth(result.samples, 'heapMB');
+  const name = CRITERION_NAMES.heapDayToDay;
+  if (!Number.isFinite(growth.growthPercentPerDay))
+    return { name, holds: false, detail: `too few days to fit a slope (${growth.n})` };
+  const lowerBound =
+    growth.growthPercentPerDay -
+    2 * (Number.isFinite(growth.spreadPercentPerDay) ? growth.spreadPercentPerDay : 0);
+  return {
+    name,
+    holds: lowerBound <= MAX_GROWTH_PERCENT_PER_DAY,
+    detail: `${formatGrowth(growth)} over the last sample of ${growth.n} days, ${formatDays(growth)}; level ${formatNumber(growth.level)} MB`,
+  };
+}
+
 export function judge(result: SoakResult): Criterion[] {
   const criteria: Criterion[] = [];
 
@@ -132,6 +148,9 @@ export function judge(result: SoakResult): Criterion[] {
   });
 
   for (const spec of FLAT_METRICS) criteria.push(flatCriterion(result, spec));
+  // The heap used, compiled code included, warms up within each day; day to day it must not creep. Only a
+  // run of several days can show it (the short soak's one day has nothing to compare).
+  if (new Set(result.samples.map((s) => s.day)).size > 1) criteria.push(heapDayToDayCriterion(result));
 
   const { visitsCounted, visitsDriven, visitsOnFullDisk } = result;
   const countable = visitsDriven - visitsOnFullDisk;

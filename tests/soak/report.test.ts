@@ -16,7 +16,7 @@ describe('soakReport', () => {
     const criteria = judge(result);
     const report = soakReport(result, criteria, charts);
     expect(report).toMatch(/^# A simulated week in the hall — soak report\n/);
-    expect(report).toContain('**Verdict: every criterion holds** (10 of 10).');
+    expect(report).toContain('**Verdict: every criterion holds** (11 of 11).');
     for (const c of criteria) expect(report).toContain(`| ✓ | ${c.name} | `);
     for (const f of result.faults) {
       const time = f.at.slice(11, 16);
@@ -45,7 +45,7 @@ describe('soakReport', () => {
     const result = syntheticResult({}, { notFresh, faults });
     const report = soakReport(result, judge(result), []);
     expect(report).toContain(
-      '**Verdict: 2 of 10 criteria fail** — Every visit started fresh; Every fault recovered within its budget.',
+      '**Verdict: 2 of 11 criteria fail** — Every visit started fresh; Every fault recovered within its budget.',
     );
     expect(report).toContain('| ✗ | Every visit started fresh | 45 of 7,000 visits did not:');
     expect(report).toContain('| hung \\| then came back | 31.0 | 25.0 | ✗ |');
@@ -72,7 +72,7 @@ describe('headline', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(10);
     expect(lines.length).toBeLessThanOrEqual(20);
-    expect(text).toContain('**All 10 criteria hold.**');
+    expect(text).toContain('**All 11 criteria hold.**');
     expect(text).toContain('7 simulated days × 1,000 visits (seed 18): 7,000 driven, 7,000 counted');
     expect(text).toContain('10 injected (10 kinds), 10 recovered within budget');
     expect(text).toContain('rendererCrash 1.5 s (budget 10 s)');
@@ -83,7 +83,7 @@ describe('headline', () => {
   it('names what fails', () => {
     const result = syntheticResult({}, { logLinesLost: ['x'] });
     expect(headline(result, judge(result))).toContain(
-      '**1 of 10 criteria fail:** No log line lost across restarts.',
+      '**1 of 11 criteria fail:** No log line lost across restarts.',
     );
   });
 });

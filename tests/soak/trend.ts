@@ -235,3 +235,25 @@ export function weekGrowth(
   const level = used.length > 0 ? used.reduce((sum, s) => sum + s[metric], 0) / used.length : NaN;
   return asGrowth(fit.slope, fit.slopeStdError, level, 24, used);
 }
+
+/**
+ * Day to day: where each day's page ends. The last sample of each day from `fromDay` (default 2) whose page
+ * had served `WARM_UP_VISITS` visitors (its warm-up done), fitted with `fitSlope` against the day number.
+ * A metric that warms up within each day and levels off (the heap used, compiled code included) ends every
+ * day at the same level; one that creeps from day to day (something that survives the relaunch) does not.
+ * growthPercentPerDay = slope per day / level × 100. NaN with fewer than two such days.
+ */
+export function dayEndGrowth(
+  samples: readonly HourSample[],
+  metric: SampleMetric,
+  options: GrowthOptions = {},
+): Growth {
+  const fromDay = options.fromDay ?? 2;
+  const ends = new Map<number, HourSample>();
+  for (const s of selectSamples(samples, { fromDay }))
+    if (s.day >= fromDay && (ends.get(s.day)?.hour ?? -Infinity) < s.hour) ends.set(s.day, s);
+  const used = [...ends.values()].sort((a, b) => a.day - b.day);
+  const fit = fitSlope(used.map((s) => ({ x: s.day, y: s[metric] })));
+  const level = used.length > 0 ? used.reduce((sum, s) => sum + s[metric], 0) / used.length : NaN;
+  return asGrowth(fit.slope / 24, fit.slopeStdError / 24, level, 24, used);
+}
