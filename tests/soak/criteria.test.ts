@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRITERION_NAMES, judge } from './criteria';
+import { CRITERION_NAMES, judge, sampleTime } from './criteria';
 import { syntheticFaults, syntheticResult, type SyntheticOptions } from './syntheticResult';
 import type { SoakResult } from './types';
 
@@ -185,6 +185,22 @@ describe('judge', () => {
     expect(byName(result, CRITERION_NAMES.flat('Page JS objects')).detail).toMatch(
       /over 7 samples, day 1; level 30\.\d MB$/,
     );
+  });
+
+  it('names a sample by its day and local time, as the driver writes it', () => {
+    const [sample] = syntheticResult({ days: 2 }).samples.filter((s) => s.day === 2);
+    expect(sampleTime({ ...sample!, at: '2027-03-24 14:05' })).toBe('day 2 14:05');
+    expect(sampleTime({ ...sample!, at: '2026-03-03T09:00:00+08:00' })).toBe('day 2 09:00');
+  });
+
+  it('fails a memory criterion a run did not measure, saying so', () => {
+    const result = syntheticResult({ shapes: { objectsMB: () => NaN } });
+    const objects = byName(result, CRITERION_NAMES.flat('Page JS objects'));
+    expect(objects).toEqual({
+      name: CRITERION_NAMES.flat('Page JS objects'),
+      holds: false,
+      detail: 'not measured in this run (its result has no figures for it)',
+    });
   });
 
   it('fails a memory criterion it cannot fit, saying why', () => {

@@ -59,7 +59,7 @@ export function formatDays(growth: Growth): string {
 
 /** Day and time of a sample: "day 2 09:00". */
 export function sampleTime(sample: HourSample): string {
-  const time = /T(\d\d:\d\d)/.exec(sample.at)?.[1] ?? `${formatNumber(sample.hour % 24, 1)} h`;
+  const time = /[T ](\d\d:\d\d)/.exec(sample.at)?.[1] ?? `${formatNumber(sample.hour % 24, 1)} h`;
   return `day ${sample.day} ${time}`;
 }
 
@@ -83,6 +83,8 @@ function flatCriterion(result: SoakResult, spec: (typeof FLAT_METRICS)[number]):
   const growth = withinDayGrowth(result.samples, spec.metric);
   const name = CRITERION_NAMES.flat(spec.name);
   const over = `over ${growth.n} samples, ${formatDays(growth)}`;
+  if (growth.n > 0 && !selectSamples(result.samples).some((s) => Number.isFinite(s[spec.metric])))
+    return { name, holds: false, detail: 'not measured in this run (its result has no figures for it)' };
   if (!Number.isFinite(growth.growthPercentPerDay))
     return { name, holds: false, detail: `too few samples to fit a slope (${growth.n})` };
   let detail = `${formatGrowth(growth)} ${over}; level ${
