@@ -1,6 +1,7 @@
 /**
  * The shell, for real: the kiosk window is full-screen and in kiosk mode, it refuses to navigate away or
- * open windows, the page has no Node, every response carries the CSP, and a crashed renderer comes back.
+ * open windows, the page has no Node, every response carries the CSP, a crashed renderer comes back, the
+ * content loads in its worker, the page's own POSTs are accepted, and a hung page is reloaded.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -138,6 +139,52 @@ test('window.open is refused and no second window appears', async () => {
   // window.open answers only after the main process has decided, so a window it let through would exist now.
   expect(opened).toEqual([true, true, true]);
   expect(await windowCount()).toBe(1);
+});
+
+// Issue 10's checks that only Electron can make: the content worker under Electron's Node, the Origin the
+// page's own POSTs carry on kiosk://app, and the watchdog recovering a page that no longer beats. After a
+// hang or a crash, only the main process is asked (Playwright's page object may not survive either).
+
+test('the exhibit loads in its content worker under Electron, and the attract loop shows it', async () => {
+  await expect(page.getByTestId('attract')).toBeVisible({ timeout: 60_000 });
+  const exhibit = (await page.evaluate("fetch('/api/exhibit').then((r) => r.json())")) as {
+    status: string;
+    exhibit?: { id: string };
+  };
+  expect(exhibit.status).toBe('ok');
+  expect(exhibit.exhibit?.id).toBe('nanjing-safety-zone');
+});
+
+test("the page's own POST is accepted: its Origin is kiosk://app", async () => {
+  const answer = (await page.evaluate(
+    "fetch('/api/log', { method: 'POST', body: JSON.stringify({ level: 'info', message: 'electron test' }) }).then((r) => r.status)",
+  )) as number;
+  expect(answer).toBe(204);
+});
+
+test('a page that hangs stops its heartbeat, and the watchdog reloads it', async () => {
+  test.setTimeout(180_000);
+  // A mark on this page, then an endless loop in it: the page never beats again.
+  await page.evaluate('window.__beforeHang = true');
+  await app.evaluate(({ BrowserWindow }) => {
+    void BrowserWindow.getAllWindows()[0]?.webContents.executeJavaScript('for (;;) {}');
+  });
+  // The watchdog's heartbeat timeout (30 s by default), then the reload: a new page, without the mark.
+  await expect
+    .poll(
+      () =>
+        app.evaluate(async ({ BrowserWindow }) => {
+          const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+          if (!contents || contents.isCrashed() || contents.isLoading()) return 'not yet';
+          const answer = contents.executeJavaScript(
+            '`${document.readyState} ${typeof window.__beforeHang}`',
+          ) as Promise<string>;
+          const late = new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 2_000));
+          return Promise.race([answer, late]);
+        }),
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBe('complete undefined');
 });
 
 test('a crashed renderer comes back', async () => {
