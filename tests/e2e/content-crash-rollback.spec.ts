@@ -7,77 +7,26 @@
  * reload opens the kiosk page again (a new renderer, as Electron's reload makes one), its relaunch waits for
  * the rollback first. Real packages published and installed by the kiosk's own code, the real backend.
  */
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
-import { api } from '../../main/common/api';
-import type { ExhibitResponse } from '../../main/common/exhibit';
 import { relaunchAfterRollback } from '../../main/kiosk/hostEvents';
 import { createWatchdog } from '../../main/kiosk/watchdog';
-import { publishFolder } from '../../main/packages/publish';
-import { createPackageStore } from '../../main/packages/store';
-import { inProcessChecker } from '../support/inProcessChecker';
-import { makeTestKey } from '../support/packageCraft';
+import { exhibitVersion, openStaff, packagedKiosk } from '../support/packagedKiosk';
 import { expect, serve, test, type KioskProblems } from './fixtures';
 
-const PIN = '2468';
 const SUBTITLE = { 1: 'A small test exhibit', 2: 'A small test exhibit, revised' } as const;
 let root = '';
 let configDir = '';
 
-async function run(args: string[], input: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(input);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`${args.join(' ')} failed (${code}): ${stderr}`);
-}
-
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  root = await mkdtemp(path.join(tmpdir(), 'kiosk-crash-rollback-'));
-  const key = makeTestKey();
-  const store = createPackageStore({
-    packagesDir: path.join(root, 'packages'),
-    trust: { trustedKeys: [key.publicKey], acceptUnsigned: false },
-    checker: inProcessChecker,
-    kioskVersion: '0.1.0',
-  });
-  for (const version of [1, 2] as const) {
-    const content = path.join(root, `content-${version}`);
-    await cp('tests/fixtures/valid', content, { recursive: true });
-    const yaml = path.join(content, 'exhibit.yaml');
-    await writeFile(
-      yaml,
-      (await readFile(yaml, 'utf8'))
-        .replace(/^version: .*$/m, `version: 1.0.${version}`)
-        .replace(/^ {2}en: A small test exhibit$/m, `  en: ${SUBTITLE[version]}`),
-    );
-    const published = await publishFolder({
-      contentDir: content,
-      outDir: path.join(root, 'published'),
-      privateKey: key.privateKey,
-      checker: inProcessChecker,
-      kioskVersion: '0.1.0',
-      createdBy: 'Curator',
-      version,
-    });
-    if (!published.ok) throw new Error(published.message);
-    // Version 1 is live; version 2 is staged, and the kiosk switches to it as it starts.
-    const done = version === 1 ? await store.install(published.file) : await store.stage(published.file);
-    if (!done.ok) throw new Error(done.refusal.message);
-  }
-  configDir = path.join(root, 'kiosk-config');
-  await cp('tests/fixtures/kiosk-config-quiet', configDir, { recursive: true });
-  await run(['scripts/set-pin.ts', '--config', configDir], `${PIN}\n${PIN}\n`);
-  const file = path.join(configDir, 'kiosk.yaml');
-  await writeFile(
-    file,
-    `${await readFile(file, 'utf8')}\npackages:\n  folder: ${path.join(root, 'packages')}\n  trustedKeys:\n    - name: museum\n      key: ${key.publicKey}\n  crashRollback:\n    crashes: 3\n    withinMinutes: 10\n`,
-  );
+  // Version 1 is live; version 2 is staged, and the kiosk switches to it as it starts.
+  ({ root, configDir } = await packagedKiosk({
+    prefix: 'kiosk-crash-rollback-',
+    second: 'stage',
+    subtitles: SUBTITLE,
+    packagesYaml: ['  crashRollback:', '    crashes: 3', '    withinMinutes: 10'],
+  }));
 });
 
 test.afterAll(async () => {
@@ -104,22 +53,6 @@ async function crash(context: BrowserContext, page: Page): Promise<void> {
   // The command never answers: its renderer is gone before it can.
   void cdp.send('Page.crash').catch(() => undefined);
   await gone;
-}
-
-async function exhibitVersion(page: Page, url: string): Promise<string | null> {
-  const body = (await (await page.request.get(`${url}${api.exhibit}`)).json()) as ExhibitResponse;
-  return body.status === 'ok' ? body.exhibit.version : null;
-}
-
-async function openStaff(page: Page): Promise<void> {
-  await page.clock.setFixedTime(await page.evaluate(() => Date.now()));
-  const box = await page.getByTestId('staff-corner').boundingBox();
-  if (!box) throw new Error('the staff corner is not on the page');
-  for (let i = 0; i < 5; i++) await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(page.getByTestId('staff-panel')).toBeVisible();
-  for (const digit of PIN) await page.getByTestId(`pin-${digit}`).tap();
-  await page.getByTestId('pin-enter').tap();
-  await expect(page.getByTestId('staff-message')).toHaveText('Unlocked.');
 }
 
 test('three renderer crashes soon after a switch: the kiosk goes back by itself and tells staff', async ({

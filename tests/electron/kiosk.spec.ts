@@ -51,6 +51,20 @@ test.afterAll(async () => {
   if (userData) rmSync(userData, { recursive: true, force: true });
 });
 
+/**
+ * What the window's page answers to `script`, asked from the main process: "not yet" while it is crashed
+ * or loading, "hung" when it does not answer within 2 s.
+ */
+function askPage(script: string): Promise<string> {
+  return app.evaluate(async ({ BrowserWindow }, js) => {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+    if (!contents || contents.isCrashed() || contents.isLoading()) return 'not yet';
+    const answer = contents.executeJavaScript(js) as Promise<string>;
+    const late = new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 2_000));
+    return Promise.race([answer, late]);
+  }, script);
+}
+
 async function windowCount(): Promise<number> {
   return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
 }
@@ -171,19 +185,10 @@ test('a page that hangs stops its heartbeat, and the watchdog reloads it', async
   });
   // The watchdog's heartbeat timeout (30 s by default), then the reload: a new page, without the mark.
   await expect
-    .poll(
-      () =>
-        app.evaluate(async ({ BrowserWindow }) => {
-          const contents = BrowserWindow.getAllWindows()[0]?.webContents;
-          if (!contents || contents.isCrashed() || contents.isLoading()) return 'not yet';
-          const answer = contents.executeJavaScript(
-            '`${document.readyState} ${typeof window.__beforeHang}`',
-          ) as Promise<string>;
-          const late = new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 2_000));
-          return Promise.race([answer, late]);
-        }),
-      { timeout: 120_000, intervals: [2_000] },
-    )
+    .poll(() => askPage('`${document.readyState} ${typeof window.__beforeHang}`'), {
+      timeout: 120_000,
+      intervals: [2_000],
+    })
     .toBe('complete undefined');
 });
 
@@ -192,16 +197,7 @@ test('a crashed renderer comes back', async () => {
     BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer(),
   );
   await expect
-    .poll(
-      () =>
-        app.evaluate(async ({ BrowserWindow }) => {
-          const contents = BrowserWindow.getAllWindows()[0]?.webContents;
-          if (!contents || contents.isCrashed() || contents.isLoading()) return 'not yet';
-          const ready = (await contents.executeJavaScript('document.readyState')) as string;
-          return `${ready} ${contents.getURL()}`;
-        }),
-      { timeout: 30_000 },
-    )
+    .poll(() => askPage('`${document.readyState} ${location.href}`'), { timeout: 30_000 })
     .toMatch(/^complete kiosk:\/\/app\//);
   expect(await windowCount()).toBe(1);
 });
