@@ -212,7 +212,7 @@ test.describe('the exhibit editor', () => {
       await signIn(page, setup, 'technician');
       await expect(page.getByRole('heading', { name: 'Device settings' })).toBeVisible();
       await expectAccessible(page);
-      const idle = page.getByLabel('Idle seconds');
+      const idle = page.getByLabel('Idle seconds', { exact: true });
       const old = await idle.inputValue();
       await idle.fill('5');
       await page.getByTestId('save').click();
