@@ -244,7 +244,9 @@ test('the audio guide: a visit in Japanese by keyboard alone, ended by the idle 
   // At 180 s the warning is spoken in Japanese with its countdown; the warning's own focus is not said.
   await page.clock.runFor(AUDIO_IDLE_MS - USUAL_IDLE_MS - 5_000 + 500);
   await expect(page.getByTestId('idle-warning')).toBeVisible();
-  await expect(page.getByTestId('idle-countdown')).toContainText('30秒');
+  // The page's clock runs on between the steps, so the screen may already count 29 or 28; what was said
+  // is exact.
+  await expect(page.getByTestId('idle-countdown')).toContainText(/あと(30|2\d)秒/);
   expect(await saidTexts(page)).toEqual([
     ['まだいらっしゃいますか？続けるには、どれかキーを押してください。あと30秒。', 'ja', 'Haruka'],
   ]);
