@@ -103,8 +103,16 @@ export interface SoakOptions {
   faults: FaultKind[];
 }
 
+/** A week stopped and continued later with `--resume`: from the end of which day, and when (real, ISO). */
+export interface SoakResumption {
+  afterDay: number;
+  at: string;
+}
+
 export interface SoakResult {
   options: SoakOptions;
+  /** Set when the week was stopped and resumed from a checkpoint (each resumption in order). */
+  resumed?: SoakResumption[];
   /** Real start, ISO. */
   startedAt: string;
   realSeconds: number;
