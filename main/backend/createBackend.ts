@@ -33,6 +33,7 @@ import { createChecker as createPackageChecker } from '../packages/checker';
 import { trustPolicyOf } from '../packages/keys';
 import { createPackageStore } from '../packages/store';
 import { createPackageRuntime, type PackageRuntime } from './packageRuntime';
+import { createKioskMetrics, type KioskMetrics, type ProcessMemory } from './metrics';
 
 /** The editor's own PIN lockout, beside the kiosk's in the data folder. */
 export const EDITOR_LOCKOUT_FILE_NAME = 'editor-lockout.json';
@@ -63,6 +64,10 @@ export interface BackendHost {
   health?(): Promise<unknown> | unknown;
   /** Opening-hours status; computed from the settings when absent. */
   status?(): KioskStatus;
+  /** For /metrics: the memory of the host's other processes (Electron: renderer, GPU …). */
+  processMemory?(): ProcessMemory[];
+  /** For /metrics: restarts of the whole kiosk today (the host's launch history). */
+  relaunchesToday?(): number;
 }
 
 export interface BackendOptions {
@@ -91,6 +96,11 @@ export interface BackendOptions {
   kioskVersion?: string;
   /** Clock (ms); Date.now by default. */
   now?: () => number;
+  /**
+   * Whether to check packages.updateUrl by itself (default true); tests that drive the checks one by one
+   * (`packages.checkForUpdates()`) pass false.
+   */
+  pollForUpdates?: boolean;
   /** The exhibit editor's routes and page; only `npm run editor` gives it. */
   editor?: EditorOption;
 }
@@ -110,6 +120,12 @@ export interface Backend {
   health(): Record<string, unknown>;
   /** What visitors do, counted in `<dataDir>/analytics.sqlite` (issue 16); close it on exit. */
   analytics: AnalyticsStore;
+  /**
+   * `/metrics` for Prometheus (issue 15): served by the handler to callers on this computer, and by
+   * `serveMetrics` (main/backend/metricsListener.ts) on its own port. The host tells it of renderer
+   * restarts; the network polling loop of each update check.
+   */
+  metrics: KioskMetrics;
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -148,7 +164,22 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       shown: (report) => host.contentReloaded?.(report),
       crashRollback: settings.packages.crashRollback,
+      ...(settings.packages.updateUrl
+        ? {
+            updates: {
+              url: settings.packages.updateUrl,
+              intervalMs: settings.packages.checkEveryMinutes * 60_000,
+              limits: {
+                downloadMs: settings.packages.downloadMinutes * 60_000,
+                stallMs: settings.packages.stallSeconds * 1000,
+                maxBytes: settings.packages.maxDownloadMegabytes * 1024 * 1024,
+              },
+            },
+          }
+        : {}),
     });
+    // Over the museum's network: check at once, then every checkEveryMinutes (docs/fleet.md).
+    if (options.pollForUpdates !== false) packages.startPolling();
   }
 
   // The content's own warnings (a stopped load, images that could not be built) join the staff warnings.
@@ -217,6 +248,28 @@ export function createBackend(options: BackendOptions): Backend {
 
   const editor = options.editor ? createEditor(options, options.editor, content, log, now) : undefined;
 
+  let lastHeartbeat: number | null = null;
+  const metrics = createKioskMetrics(
+    {
+      host: host.kind,
+      kioskVersion: options.kioskVersion ?? '0.0.0',
+      startedAt,
+      now,
+      dataDir: options.dataDir,
+      exhibit: () => content.current(),
+      packageVersion: () => packages?.health().versions.find((v) => v.state === 'live')?.version ?? null,
+      contentReport: () => content.lastReport(),
+      open: () => statusWithAnalytics().open,
+      analytics,
+      ...(settings.hours.timeZone ? { timeZone: settings.hours.timeZone } : {}),
+      lastHeartbeat: () => lastHeartbeat,
+      ...(host.processMemory ? { processMemory: host.processMemory } : {}),
+      ...(host.relaunchesToday ? { relaunchesToday: host.relaunchesToday } : {}),
+    },
+    () => settings.metrics,
+    log,
+  );
+
   const handler = createKioskHandler({
     ...(editor ? { editor, editorPageDir: options.editor?.pageDir } : {}),
     rendererDir: options.rendererDir,
@@ -226,6 +279,7 @@ export function createBackend(options: BackendOptions): Backend {
     getVisitorSettings: () => settings.visitor,
     getStatus: statusWithAnalytics,
     onHeartbeat: (body) => {
+      lastHeartbeat = now();
       host.heartbeat?.();
       packages?.heartbeat(body);
     },
@@ -241,6 +295,7 @@ export function createBackend(options: BackendOptions): Backend {
     // Each host with its own origin: kiosk://app in Electron; a loopback name and the server's port for
     // the preview (the loopback host puts its port in every request URL).
     access: host.kind === 'electron' ? () => kioskProtocolPolicy : (url) => loopbackPolicy(url.port),
+    metrics: (request, url, remoteAddress) => metrics.answer(request, url, remoteAddress),
     now,
   });
 
@@ -254,6 +309,7 @@ export function createBackend(options: BackendOptions): Backend {
     status: statusWithAnalytics,
     health,
     analytics,
+    metrics,
   };
 }
 
@@ -275,7 +331,9 @@ function createEditor(
       return new Map(photos.map((p) => [p.id, p.thumbnail]));
     },
     reloadPreview: async () => (await content.reload()).ok,
+    derivedDir: options.derivedDir,
     now,
+    log: (m) => log.info(`editor: ${m}`),
   });
   const pin = createStaffHooks({
     getSettings: () => loadSettings(options.configDir).settings,

@@ -26,8 +26,15 @@ import { json, methodNotAllowed, readJsonObject } from './responses';
 import { withSecurityHeaders } from './securityHeaders';
 import type { KioskHandlerOptions } from './types';
 import { phaseOf } from '../packages/switchPolicy';
+import { METRICS_PATH } from './metrics';
 
-export type KioskHandler = (request: Request) => Promise<Response>;
+/** What a host knows about who sent a request besides the request itself. */
+export interface RequestPeer {
+  /** The caller's address as the host's socket saw it (the loopback preview); absent in Electron. */
+  remoteAddress?: string | null;
+}
+
+export type KioskHandler = (request: Request, peer?: RequestPeer) => Promise<Response>;
 
 /** What the handler keeps between requests. */
 interface HandlerState {
@@ -47,10 +54,10 @@ export function createKioskHandler(options: KioskHandlerOptions): KioskHandler {
       options.onRendererLog?.(level, message);
     },
   };
-  return async (request) => {
+  return async (request, peer) => {
     let response: Response;
     try {
-      response = await route(request, options, state);
+      response = await route(request, options, state, peer?.remoteAddress ?? null);
     } catch (error) {
       options.onRendererLog?.(
         'error',
@@ -84,13 +91,20 @@ export function methodNotAllowedAnswer(): Response {
   return withSecurityHeaders(methodNotAllowed(ALLOWED_METHODS));
 }
 
-async function route(request: Request, options: KioskHandlerOptions, state: HandlerState): Promise<Response> {
+async function route(
+  request: Request,
+  options: KioskHandlerOptions,
+  state: HandlerState,
+  remoteAddress: string | null,
+): Promise<Response> {
   let url: URL;
   try {
     url = new URL(request.url);
   } catch {
     return notFound();
   }
+  // Prometheus is not the kiosk's page: /metrics has its own rule of who may ask (metricsAccess.ts).
+  if (url.pathname === METRICS_PATH && options.metrics) return options.metrics(request, url, remoteAddress);
   const access = decideAccess(accessRequestOf(request, url), options.access(url));
   if (!access.allow) {
     if (access.status === 405) return methodNotAllowed(ALLOWED_METHODS);

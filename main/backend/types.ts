@@ -35,6 +35,11 @@ export interface KioskHandlerOptions {
   analytics?(request: Request, pathname: string): Promise<Response | null>;
   /** The exhibit editor's routes (main/backend/editorRoute.ts), only when the editor is on. */
   editor?(request: Request, pathname: string, url: URL): Promise<Response | null>;
+  /**
+   * `GET /metrics` for Prometheus (main/backend/metrics.ts), with its own access rule: `remoteAddress` is
+   * the caller's as the host's socket saw it, null when the host cannot tell (Electron's protocol).
+   */
+  metrics?(request: Request, url: URL, remoteAddress: string | null): Promise<Response>;
   /** The editor's built page (out/editor), served at /editor/, only when the editor is on. */
   editorPageDir?: string;
   /** Clock (ms) for the renderer log's rate limit; Date.now by default. */

@@ -255,6 +255,47 @@ export const packageSettingsSchema = z
   })
   .prefault({});
 
+/** Who may read this kiosk's /metrics besides the kiosk's own computer: an address, or a network as CIDR. */
+const scraperAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+  error: 'expected an address such as "10.0.0.5" or a network such as "10.0.0.0/24"',
+});
+
+export const metricsSettingsSchema = z
+  .strictObject({
+    port: z
+      .number()
+      .int()
+      .min(1024)
+      .max(65_535)
+      .default(9464)
+      .describe(
+        'Port of the kiosk\'s /metrics for Prometheus (docs/fleet.md, "Watching the fleet"). The preview serves /metrics on its own port as well.',
+      ),
+    expose: z
+      .boolean()
+      .default(false)
+      .describe(
+        "false: only this computer may read /metrics. true: Prometheus on the museum's network may too, with the token or from an allowed address (give at least one).",
+      ),
+    token: z
+      .string()
+      .min(16, { error: 'a token of at least 16 characters; make one with "openssl rand -hex 24"' })
+      .max(256)
+      .regex(/^[\x21-\x7e]+$/, { error: 'letters, digits and punctuation only, no spaces' })
+      .optional()
+      .describe(
+        'With expose: Prometheus must send "Authorization: Bearer <token>" (its scrape setting authorization.credentials).',
+      ),
+    allow: z
+      .array(scraperAddress)
+      .max(100)
+      .default([])
+      .describe(
+        'With expose: the addresses or networks (CIDR, e.g. "10.0.0.0/24") Prometheus scrapes from. With a token too, both must hold.',
+      ),
+  })
+  .prefault({});
+
 export const kioskSettingsSchema = z.strictObject({
   visitor: visitorSettingsSchema,
   hours: openingHoursSchema,
@@ -297,6 +338,7 @@ export const kioskSettingsSchema = z.strictObject({
         .describe('Largest size of the analytics database; the oldest events are deleted to stay under it.'),
     })
     .prefault({}),
+  metrics: metricsSettingsSchema,
 });
 
 /** Device settings as the kiosk uses them, every default filled in. */
@@ -307,6 +349,7 @@ export type OpeningHours = KioskSettings['hours'];
 export type WatchdogSettings = KioskSettings['watchdog'];
 export type AnalyticsSettings = KioskSettings['analytics'];
 export type PackageSettings = KioskSettings['packages'];
+export type MetricsSettings = KioskSettings['metrics'];
 export type AccessibilitySettings = VisitorSettings['accessibility'];
 
 /** Every setting at its default: what a kiosk with no `kiosk.yaml` runs on. */

@@ -24,7 +24,7 @@ function cloneDefaults(): KioskSettings {
 
 function knownKeys(p: readonly PropertyKey[]): string[] {
   const shapes: Record<string, string[]> = {
-    '': ['visitor', 'hours', 'display', 'staffPinHash', 'watchdog', 'analytics', 'packages'],
+    '': ['visitor', 'hours', 'display', 'staffPinHash', 'watchdog', 'analytics', 'packages', 'metrics'],
     visitor: ['idleSeconds', 'warningSeconds', 'volume', 'fadeSeconds', 'hideCursor', 'startLanguage'],
     hours: ['timeZone', 'week', 'holidays', 'outsideHours', 'dailyRelaunchAt'],
     'hours.week': ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
@@ -32,6 +32,7 @@ function knownKeys(p: readonly PropertyKey[]): string[] {
     analytics: ['enabled', 'retentionDays', 'maxMegabytes'],
     packages: ['folder', 'trustedKeys', 'acceptUnsigned'],
     'packages.trustedKeys': ['name', 'key'],
+    metrics: ['port', 'expose', 'token', 'allow'],
   };
   const key = p.filter((s) => typeof s === 'string').join('.');
   return shapes[key] ?? (p.includes('holidays') ? ['date', 'hours'] : []);

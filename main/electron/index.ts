@@ -7,7 +7,8 @@ import path from 'node:path';
 import { app, crashReporter, Menu, protocol, session } from 'electron';
 import log from 'electron-log/main';
 import { createBackend } from '../backend/createBackend';
-import { formatHealth } from '../kiosk/health';
+import { formatHealth, restartsToday } from '../kiosk/health';
+import { metricsListenAddress, serveMetrics } from '../backend/metricsListener';
 import {
   FIRST_CONTENT_WAIT_MS,
   openWhenContentReady,
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
     log: { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
     // Bundled beside this file by scripts/build.ts (out/main/contentWorker.cjs).
     contentWorker: { file: path.join(__dirname, 'contentWorker.cjs') },
+    kioskVersion: app.getVersion(),
     host: {
       kind: 'electron',
       exit: () =>
@@ -93,6 +95,15 @@ async function start(): Promise<void> {
       },
       health: () => collectHealth(),
       status: () => hours.status(),
+      // For /metrics (issue 15): Electron's processes (memory in KB) and today's relaunches.
+      processMemory: () =>
+        app.getAppMetrics().map((m) => ({
+          process: m.type.toLowerCase(),
+          pid: m.pid,
+          bytes: m.memory.workingSetSize * 1024,
+        })),
+      relaunchesToday: () =>
+        restartsToday(shell.current().launches, new Date(), backend.settings.hours.timeZone),
     },
   });
   const { settings, staffWarnings } = backend;
@@ -106,7 +117,10 @@ async function start(): Promise<void> {
   const watchdog = createWatchdog({
     settings: () => settings.watchdog,
     now: () => Date.now(),
-    reload: () => page?.reload(),
+    reload: () => {
+      backend.metrics.rendererRestarted();
+      page?.reload();
+    },
     relaunch: () =>
       void relaunchAfterRollback({
         settled: backend.packages?.settled(),
@@ -119,6 +133,17 @@ async function start(): Promise<void> {
     rendererFailed: (at) => void backend.packages?.rendererGone(at),
   });
   const hours = setupOpeningHours(settings.hours, staffWarnings, restart);
+
+  // /metrics for Prometheus on its own small listener: kiosk://app reaches only the kiosk's own page.
+  const metricsAt = { port: settings.metrics.port, address: metricsListenAddress(settings.metrics.expose) };
+  serveMetrics(backend.metrics, metricsAt).then(
+    (listener) => log.info(`metrics for Prometheus at ${listener.address}:${listener.port}/metrics`),
+    (error: unknown) => {
+      const warning = `Prometheus cannot read this kiosk: port ${metricsAt.port} could not be opened (${String(error)}).`;
+      log.warn(warning);
+      staffWarnings.push(warning);
+    },
+  );
 
   const handler = guardKioskHandler(backend.handler, (m) => log.error(m));
   protocol.handle('kiosk', (request) => handler(request));

@@ -120,7 +120,7 @@ async function respond(
     // The fetch Request cannot even carry TRACE, TRACK or CONNECT; they, and every other method the
     // kiosk does not use, get the handler's own 405 with the security headers.
     const response = isKnownMethod(req.method)
-      ? await handler(toRequest(req, port))
+      ? await handler(toRequest(req, port), { remoteAddress: req.socket.remoteAddress ?? null })
       : methodNotAllowedAnswer();
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));
