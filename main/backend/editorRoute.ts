@@ -22,6 +22,7 @@ import type { EditorService } from '../editor/editor';
 import { ItemError } from '../editor/items';
 import type { Sessions } from '../editor/sessions';
 import { YamlSyntaxError } from '../editor/yamlEdit';
+import { editorItemsRoute } from './editorItemsRoute';
 import { json, methodNotAllowed, readJsonObject } from './responses';
 
 /** The largest save body: a story in four languages with room to spare (the checker allows 1 MB a file). */
@@ -149,7 +150,10 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
           return json(STATUS[result.status], result);
         }
         default:
-          return json(404, { ok: false, message: 'Not found' });
+          return (
+            (await editorItemsRoute(service, actor, request, pathname, url, options.log)) ??
+            json(404, { ok: false, message: 'Not found' })
+          );
       }
     } catch (error) {
       if (error instanceof ItemError) return json(error.status, { ok: false, message: error.message });

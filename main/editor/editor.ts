@@ -33,6 +33,7 @@ import { describeIssue } from '../content/validate';
 import { writeFileAtomically } from '../files/atomicWrite';
 import { findInside } from '../files/safePath';
 import { keepVersion, listVersions, versionRoot } from './history';
+import { createItemChanges, type ItemChanges } from './itemChanges';
 import {
   isLanguageFileName,
   ItemError,
@@ -89,6 +90,8 @@ export interface EditorService {
   previewReady(): Promise<boolean>;
   settings(): Promise<EditorSettingsDoc>;
   saveSettings(actor: EditorActor, revision: string, data: unknown): Promise<EditorSaveResult>;
+  /** Adding, deleting and renaming items (main/editor/itemChanges.ts). */
+  changes: ItemChanges;
 }
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -393,6 +396,20 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
   };
 
   return {
+    changes: createItemChanges({
+      root,
+      now,
+      oneAtATime,
+      languages,
+      schemas: itemSchemas,
+      readItem,
+      recheck: async () => {
+        await problems(true);
+      },
+      reloadPreview: () => {
+        if (options.reloadPreview) previewReload = options.reloadPreview().catch(() => false);
+      },
+    }),
     languages,
     async overview() {
       const langs = await languages();

@@ -16,14 +16,18 @@ import { writeFileAtomically } from '../files/atomicWrite';
 import { findInside } from '../files/safePath';
 
 export const HISTORY_FOLDER = '.history';
-const VERSION = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/;
+export const VERSION = /^\d{8}T\d{9}Z-[0-9a-f]{8}$/;
 
-interface Meta {
+export interface Meta {
   kind: ItemKind | 'settings';
   id: string;
   role: EditorRole;
   savedAt: string;
   files: string[];
+  /** What the version was kept for, when not a save: `delete`, `rename` (with `newId`), and what it showed. */
+  action?: 'delete' | 'rename';
+  newId?: string;
+  title?: Record<string, string>;
 }
 
 /** `20261201T214501123Z-1a2b3c4d`: sorts by time; unique. Pure but for the random part. */
@@ -39,13 +43,20 @@ export async function keepVersion(
   role: EditorRole,
   files: ReadonlyMap<string, Uint8Array>,
   now: number,
+  extra: Pick<Meta, 'action' | 'newId' | 'title'> = {},
 ): Promise<string> {
   const version = versionName(now);
   const folder = path.join(root, HISTORY_FOLDER, version);
   for (const [name, bytes] of files) {
     await writeFileAtomically(path.join(folder, 'files', ...name.split('/')), bytes, { makeFolder: true });
   }
-  const meta: Meta = { ...item, role, savedAt: new Date(now).toISOString(), files: [...files.keys()] };
+  const meta: Meta = {
+    ...item,
+    ...extra,
+    role,
+    savedAt: new Date(now).toISOString(),
+    files: [...files.keys()],
+  };
   await writeFileAtomically(path.join(folder, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`, {
     makeFolder: true,
   });
