@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kioskSettingsSchema } from '../common/settings';
 import {
   decideMetricsAccess,
   isAllowedAddress,
@@ -154,5 +155,25 @@ describe('addresses', () => {
     ['192.168.1.7', ['0.0.0.0/0'], true],
   ] as const)('%s in %j → %s', (address, allow, expected) => {
     expect(isAllowedAddress(address, allow)).toBe(expected);
+  });
+});
+
+describe("kiosk.yaml's metrics section", () => {
+  it('defaults to this computer only, on port 9464', () => {
+    expect(kioskSettingsSchema.parse({}).metrics).toEqual({ port: 9464, expose: false, allow: [] });
+  });
+
+  it.each([
+    [{ expose: true, token: TOKEN, allow: ['10.0.0.5', '10.0.0.0/24', 'fd00::/8', '::1'] }, true],
+    [{ token: 'short' }, false],
+    [{ token: 'has a space in it, sixteen+' }, false],
+    [{ allow: ['10.0.0.0/33'] }, false],
+    [{ allow: ['kiosk-1.museum.lan'] }, false],
+    [{ allow: ['10.0.0'] }, false],
+    [{ port: 80 }, false],
+    [{ expose: 'yes' }, false],
+    [{ exposed: true }, false],
+  ] as const)('%j → valid %s', (metrics, valid) => {
+    expect(kioskSettingsSchema.safeParse({ metrics }).success).toBe(valid);
   });
 });
