@@ -14,14 +14,16 @@ import {
   editorApi,
   isEditorRole,
   isItemKind,
+  MAX_UPLOAD_BYTES,
   type EditorRole,
   type EditorSaveResult,
 } from '../common/editorApi';
 import type { StaffHooks } from '../kiosk/staff';
 import type { EditorService } from '../editor/editor';
-import { ItemError } from '../editor/items';
+import { badItemId, ItemError } from '../editor/items';
 import type { Sessions } from '../editor/sessions';
 import { YamlSyntaxError } from '../editor/yamlEdit';
+import { writeBodyToFile } from './body';
 import { editorItemsRoute } from './editorItemsRoute';
 import { json, methodNotAllowed, readJsonObject } from './responses';
 
@@ -36,6 +38,8 @@ export interface EditorRouteOptions {
   /** The roles this editor offers (a setting: `npm run editor -- --roles curator,technician`). */
   roles: readonly EditorRole[];
   log: { info(message: string): void; warn(message: string): void };
+  /** The largest upload (default MAX_UPLOAD_BYTES; smaller in tests). */
+  maxUploadBytes?: number;
 }
 
 export type EditorRoute = (request: Request, pathname: string, url: URL) => Promise<Response | null>;
@@ -148,6 +152,53 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
           const result = await service.saveSettings(actor, body.revision, body.data);
           if (result.status === 'saved') options.log.info('editor: technician saved the device settings');
           return json(STATUS[result.status], result);
+        }
+        case editorApi.upload: {
+          if (method !== 'POST') return methodNotAllowed('POST');
+          // Everything that can be refused is refused before a byte of the body is read.
+          const refuse = async (status: number, message: string) => {
+            await request.body?.cancel().catch(() => undefined);
+            return json(status, { ok: false, message });
+          };
+          if (session.role !== 'curator') return refuse(403, 'Only a curator adds photographs.');
+          if (!service.uploads) return refuse(404, 'This editor cannot take uploads.');
+          const photo = url.searchParams.get('id') ?? '';
+          const bad = badItemId('photo', photo);
+          if (bad) return refuse(400, `The photo id is not one: ${bad}.`);
+          const limit = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+          const tooLarge = `The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most the editor takes.`;
+          const temp = await service.uploads.tempFile();
+          const received = await writeBodyToFile(request, temp, limit);
+          if (!received.ok)
+            return json(received.reason === 'too-large' ? 413 : 400, {
+              ok: false,
+              message:
+                received.reason === 'too-large'
+                  ? tooLarge
+                  : 'The upload was interrupted; add the file again.',
+            });
+          const job = service.uploads.start({
+            photo,
+            clearPlaceholder: url.searchParams.get('clearPlaceholder') === '1',
+            temp,
+            role: session.role,
+          });
+          options.log.info(
+            `editor: curator uploaded ${received.bytes} bytes for photo ${photo} (job ${job.job})`,
+          );
+          return json(202, job);
+        }
+        case editorApi.uploadJob: {
+          if (method !== 'GET') return methodNotAllowed('GET');
+          // With ?step=&state= (what the page saw last) the answer waits up to 20 s for a change.
+          const id = url.searchParams.get('job') ?? '';
+          const seenStep = url.searchParams.get('step');
+          const seenState = url.searchParams.get('state');
+          const job =
+            seenStep && seenState
+              ? await service.uploads?.next(id, { step: seenStep, state: seenState }, 20_000)
+              : service.uploads?.job(id);
+          return job ? json(200, job) : json(404, { ok: false, message: 'There is no such upload.' });
         }
         default:
           return (

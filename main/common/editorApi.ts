@@ -21,7 +21,53 @@ export const editorApi = {
   previewReady: '/api/editor/preview-ready',
   /** GET (token, technician) → EditorSettingsDoc; PUT { revision, data } → EditorSaveResult. */
   settings: '/api/editor/settings',
+  /**
+   * POST ?id=<photo id>&clearPlaceholder=0|1 (token, curator), the image's bytes as the body (JPEG, PNG,
+   * TIFF or WebP) → 202 EditorUploadJob; 413 too large; 422 not an image the kiosk can use.
+   */
+  upload: '/api/editor/upload',
+  /**
+   * GET ?job= (token) → EditorUploadJob: where an upload's derivatives are. With &step=&state= (what the
+   * page saw last) the answer waits until the job moves on (at most 20 s): ask again until done or failed.
+   */
+  uploadJob: '/api/editor/upload-job',
 } as const;
+
+/** The largest upload: an uncompressed 16-bit RGB TIFF of 150 megapixels (900 MB) fits. */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/** The steps of an upload after its bytes have arrived, in order (the progress bar's steps). */
+export const UPLOAD_STEPS = ['check', 'original', 'display', 'thumbnail', 'tiles', 'preview'] as const;
+export type UploadStep = (typeof UPLOAD_STEPS)[number];
+
+/** An upload's derivatives being made: `GET editorApi.uploadJob`. */
+export interface EditorUploadJob {
+  job: string;
+  photo: string;
+  state: 'working' | 'done' | 'failed';
+  /** The step under way (or the last one reached). */
+  step: UploadStep;
+  /** Steps finished, of `UPLOAD_STEPS.length`. */
+  done: number;
+  total: number;
+  message?: string;
+  /** When done: the stored original, its size and the derivatives' URLs for the preview. */
+  result?: {
+    file: string;
+    width: number;
+    height: number;
+    thumbnail: string;
+    display: string;
+    dzi?: string;
+    placeholder: boolean;
+    item: EditorItem;
+  };
+}
+
+/** Whether an upload's declared type is one the editor takes (the bytes are checked again). Pure. */
+export function isUploadType(type: string): boolean {
+  return /^image\/(jpeg|png|tiff|webp)$/i.test(type.split(';')[0]?.trim() ?? '');
+}
 
 /** The header that carries the editor's session token on every editor route but unlock. */
 export const EDITOR_TOKEN_HEADER = 'x-editor-token';

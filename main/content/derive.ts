@@ -56,6 +56,19 @@ export function emptyManifest(): DerivativeManifest {
   return { format: 1, settings: DERIVATIVE_SETTINGS, sources: {}, builds: {} };
 }
 
+/** Record one source file's build in the manifest (after the editor built it): written atomically. */
+export async function recordDerivatives(
+  derivedDir: string,
+  source: string,
+  info: { size: number; mtimeMs: number; hash: string },
+  build: DerivativeBuild,
+): Promise<void> {
+  const manifest = await readDerivativeManifest(derivedDir);
+  manifest.sources[source] = info;
+  manifest.builds[info.hash] = build;
+  await writeFileAtomically(path.join(derivedDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
+}
+
 /** The manifest in `derivedDir`, or an empty one when it is missing, unreadable or for other settings. */
 export async function readDerivativeManifest(derivedDir: string): Promise<DerivativeManifest> {
   try {
@@ -175,11 +188,18 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** Build the three derivatives of one image (a file, or its bytes) into `<derivedDir>/<hash>/`. */
+/** The steps of one image's build, in order (`tiles` only for an image larger than the screen). */
+export type DerivativeStep = 'display' | 'thumbnail' | 'tiles';
+
+/**
+ * Build the three derivatives of one image (a file, or its bytes) into `<derivedDir>/<hash>/`.
+ * `onStep` is told as each step starts (the editor's progress bar).
+ */
 export async function buildDerivatives(
   image: string | Buffer,
   derivedDir: string,
   hash: string,
+  onStep?: (step: DerivativeStep) => void,
 ): Promise<DerivativeBuild> {
   const temp = path.join(derivedDir, `.building-${hash}-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
@@ -191,17 +211,20 @@ export async function buildDerivatives(
     const width = oriented.width ?? meta.width ?? 0;
     const height = oriented.height ?? meta.height ?? 0;
     // The screen image first; the thumbnail is made from it (one full decode of the original fewer).
+    onStep?.('display');
     const display = await input()
       .resize(DISPLAY_SIZE, DISPLAY_SIZE, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 85 })
       .toBuffer();
     await writeFile(path.join(temp, 'display.webp'), display);
+    onStep?.('thumbnail');
     await sharp(display)
       .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80 })
       .toFile(path.join(temp, 'thumb.webp'));
     const needsTiles = Math.max(width, height) > DISPLAY_SIZE;
     if (needsTiles) {
+      onStep?.('tiles');
       await input()
         .jpeg({ quality: 85 })
         .tile({ size: TILE_SIZE, overlap: TILE_OVERLAP, layout: 'dz' })

@@ -46,6 +46,7 @@ import {
   yamlFileOf,
 } from './items';
 import { mayEditContent, mayEditSettings } from './roles';
+import { createUploads, type Uploads } from './upload';
 import { editStoryFile, type StoryVersionData } from './storyFile';
 import { SCHEMA_OF, validateItem } from './validateItem';
 import { editYamlText, isPlainObject, newYamlText, yamlData } from './yamlEdit';
@@ -59,7 +60,10 @@ export interface EditorServiceOptions {
   thumbnails(): ReadonlyMap<string, string>;
   /** After a save: show the new content in the kiosk preview. Resolves true when it was reloaded. */
   reloadPreview?(): Promise<boolean>;
+  /** Where the kiosk's derivatives are (.media-cache/): with it, photographs can be uploaded. */
+  derivedDir?: string;
   now?: () => number;
+  log?: (message: string) => void;
 }
 
 export interface EditorActor {
@@ -90,6 +94,8 @@ export interface EditorService {
   previewReady(): Promise<boolean>;
   settings(): Promise<EditorSettingsDoc>;
   saveSettings(actor: EditorActor, revision: string, data: unknown): Promise<EditorSaveResult>;
+  /** Photograph uploads (main/editor/upload.ts); absent without a derivatives folder. */
+  uploads?: Uploads;
   /** Adding, deleting and renaming items (main/editor/itemChanges.ts). */
   changes: ItemChanges;
 }
@@ -395,7 +401,27 @@ export function createEditorService(options: EditorServiceOptions): EditorServic
     return rest;
   };
 
+  const uploads = options.derivedDir
+    ? createUploads({
+        contentDir: root,
+        derivedDir: options.derivedDir,
+        languages,
+        oneAtATime,
+        settled: () => previewReload,
+        reloadPreview: () => {
+          previewReload = options.reloadPreview
+            ? options.reloadPreview().catch(() => false)
+            : Promise.resolve(true);
+          return previewReload;
+        },
+        readItem: (id) => readItem('photo', id, true),
+        now,
+        ...(options.log ? { log: options.log } : {}),
+      })
+    : undefined;
+
   return {
+    ...(uploads ? { uploads } : {}),
     changes: createItemChanges({
       root,
       now,
