@@ -177,6 +177,8 @@ export function createBackend(options: BackendOptions): Backend {
             },
           }
         : {}),
+      // Each check's outcome for /metrics (`metrics` is made below; a check only ever ends after this returns).
+      updateChecked: (check) => metrics.updateChecked(check),
     });
     // Over the museum's network: check at once, then every checkEveryMinutes (docs/fleet.md).
     if (options.pollForUpdates !== false) packages.startPolling();
@@ -249,6 +251,7 @@ export function createBackend(options: BackendOptions): Backend {
   const editor = options.editor ? createEditor(options, options.editor, content, log, now) : undefined;
 
   let lastHeartbeat: number | null = null;
+  let openMemo: { at: number; open: boolean } | null = null;
   const metrics = createKioskMetrics(
     {
       host: host.kind,
@@ -259,7 +262,13 @@ export function createBackend(options: BackendOptions): Backend {
       exhibit: () => content.current(),
       packageVersion: () => packages?.health().versions.find((v) => v.state === 'live')?.version ?? null,
       contentReport: () => content.lastReport(),
-      open: () => statusWithAnalytics().open,
+      open: () => {
+        // The opening-hours status costs up to a few hundred ms for a kiosk open around the clock (the
+        // schedule searches far ahead for its next change): read at most once a minute.
+        const t = now();
+        if (!openMemo || t - openMemo.at >= 60_000) openMemo = { at: t, open: statusWithAnalytics().open };
+        return openMemo.open;
+      },
       analytics,
       ...(settings.hours.timeZone ? { timeZone: settings.hours.timeZone } : {}),
       lastHeartbeat: () => lastHeartbeat,

@@ -163,7 +163,7 @@ export function createKioskMetrics(
   });
   new Gauge({
     name: 'kiosk_open',
-    help: '1 during opening hours (kiosk.yaml), 0 outside them.',
+    help: '1 during opening hours (kiosk.yaml), 0 outside them (read at most once a minute).',
     registers,
     collect() {
       this.set(sources.open() ? 1 : 0);
