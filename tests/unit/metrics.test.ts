@@ -17,6 +17,7 @@ import { parseExposition, samplesOf, valueOf, type Exposition } from '../support
 
 const PREVIEW_PORT = 4361;
 const LISTENER_PORT = 4362;
+const LOOPBACK_LISTENER_PORT = 4365;
 const TOKEN = 'fleet-token-5f2c9a1e7b3d4c60';
 
 let root: string;
@@ -243,8 +244,31 @@ describe('/metrics on its own listener, from the museum network', () => {
     const metrics = await scrape(`${listener.url}/metrics`);
     expect(valueOf(metrics, 'kiosk_info', { host: 'preview' })).toBe(1);
     expect((await get(`${listener.url}/api/exhibit`)).status).toBe(404);
-    expect((await get(`${listener.url}/`)).status).toBe(404);
+    const root = await get(`${listener.url}/`);
+    expect(root.status).toBe(404);
+    expect(root.headers['x-content-type-options']).toBe('nosniff');
+    const post = await get(`${listener.url}/metrics`, {}, 'POST');
+    expect([post.status, post.headers.allow]).toEqual([405, 'GET, HEAD']);
+    expect((await get(`${listener.url}/metrics`, { Origin: 'http://evil.example' })).status).toBe(403);
   });
+
+  it.skipIf(lanAddress === null)(
+    'not exposed, it listens on 127.0.0.1 only: the network cannot connect',
+    async () => {
+      const own = await serveMetrics(server.backend.metrics, {
+        port: LOOPBACK_LISTENER_PORT,
+        address: metricsListenAddress(false),
+      });
+      try {
+        expect(valueOf(await scrape(`${own.url}/metrics`), 'kiosk_content_loaded')).toBe(1);
+        await expect(get(`http://${lanAddress}:${LOOPBACK_LISTENER_PORT}/metrics`)).rejects.toMatchObject({
+          code: 'ECONNREFUSED',
+        });
+      } finally {
+        await own.close();
+      }
+    },
+  );
 
   it.skipIf(lanAddress === null)(
     'a LAN caller without the token is refused (401), with a wrong one too, with it served',
