@@ -56,6 +56,24 @@ describe('soakReport', () => {
     expect(report).not.toContain('## Charts');
   });
 
+  it('says a week was resumed, and is otherwise the report an uninterrupted week gets', () => {
+    const uninterrupted = syntheticResult();
+    const resumed = {
+      ...uninterrupted,
+      resumed: [{ afterDay: 3, at: '2026-12-03T07:10:42.123Z' }],
+    };
+    const plain = soakReport(uninterrupted, judge(uninterrupted), charts);
+    const report = soakReport(resumed, judge(resumed), charts);
+    expect(plain).not.toContain('Resumed');
+    expect(report).toContain(
+      'Resumed: the run was stopped and resumed after day 3 (2026-12-03 07:10 UTC), from the checkpoint',
+    );
+    // The same report line for line, with the one line added.
+    const added = report.split('\n').filter((line) => !plain.split('\n').includes(line));
+    expect(added).toHaveLength(1);
+    expect(headline(resumed, judge(resumed))).toContain('stopped and resumed after day 3');
+  });
+
   it('still reads when the week stopped before its first sample', () => {
     const result = syntheticResult({}, { samples: [], faults: [], days: [] });
     const report = soakReport(result, judge(result), []);

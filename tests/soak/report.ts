@@ -101,6 +101,21 @@ const CHART_TITLES: Record<string, string> = {
   'sizes-log-analytics.png': 'Log and analytics sizes (KB)',
 };
 
+/** "stopped and resumed after day 2 (2026-12-02 09:14 UTC)", for a week continued with --resume. */
+export function resumedText(result: SoakResult): string {
+  const at = (iso: string) => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const each = (result.resumed ?? []).map((r) => `after day ${r.afterDay} (${at(r.at)})`);
+  return each.length === 0 ? '' : `stopped and resumed ${each.join(', then ')}`;
+}
+
+function resumedLines(result: SoakResult): string[] {
+  if (!result.resumed?.length) return [];
+  return [
+    `Resumed: the run was ${resumedText(result)}, from the checkpoint at that night's relaunch (\`--resume\`); ` +
+      'the real time above is the time spent running, without the pause.',
+  ];
+}
+
 export function soakReport(
   result: SoakResult,
   criteria: readonly Criterion[],
@@ -118,6 +133,7 @@ export function soakReport(
         result.visitsCounted === null ? 'not read' : formatCount(result.visitsCounted)
       }.`,
     `Full disk: ${result.diskFullMethod}.`,
+    ...resumedLines(result),
     '',
     verdict(criteria),
     '',
@@ -271,7 +287,9 @@ export function headline(result: SoakResult, criteria: readonly Criterion[], rep
     `- ${options.days} simulated day${options.days === 1 ? '' : 's'} × ${formatCount(options.visitsPerDay)} visits ` +
       `(seed ${options.seed}): ${formatCount(result.visitsDriven)} driven, ${
         result.visitsCounted === null ? 'analytics not read' : `${formatCount(result.visitsCounted)} counted`
-      }; ${formatDuration(result.realSeconds)} real time on ${result.chromium}.`,
+      }; ${formatDuration(result.realSeconds)} real time on ${result.chromium}${
+        result.resumed?.length ? `; ${resumedText(result)}` : ''
+      }.`,
     `- Faults: ${result.faults.length} injected (${kinds.size} kinds), ${result.faults.length - late.length} recovered within budget; slowest ${[
       'rendererCrash',
       'pageHang',

@@ -34,7 +34,7 @@ import { summarize } from '../../main/analytics/queries';
 import { decideRecovery, initialWatchdogState, type WatchdogState } from '../../main/kiosk/watchdog';
 import { zonedParts } from '../../main/kiosk/schedule';
 import { createChecker } from '../../main/packages/checker';
-import { createKeyPair, readPrivateKey } from '../../main/packages/keys';
+import { createKeyPair, PUBLIC_KEY_FILE, readPrivateKey } from '../../main/packages/keys';
 import { publishFolder } from '../../main/packages/publish';
 import { createPackageStore } from '../../main/packages/store';
 import { trustPolicyOf } from '../../main/packages/keys';
@@ -43,6 +43,22 @@ import { installRecordingSpeaker, clearSpoken } from '../support/recordingSpeake
 import { freshState } from '../support/freshState';
 import { heapBreakdown } from '../support/heapBreakdown';
 import { pinchOut, swipeUp } from '../support/touch';
+import {
+  commitSnapshot,
+  copySnapshot,
+  planSha256,
+  pruneSnapshots,
+  readPlan,
+  remainingDays,
+  restoreSnapshot,
+  writeCheckpoint,
+  writePlan,
+  PLAN_FILE,
+  PROGRESS_FILE,
+  type FaultWindow,
+  type SoakCheckpoint,
+  type Trace,
+} from './checkpoint';
 import { daylightSavingDays, planWeek, type PlannedDay, type PlannedVisit, type VisitStep } from './plan';
 import type { DaySummary, FaultKind, FaultRecord, HourSample, SoakOptions, SoakResult } from './types';
 
@@ -106,38 +122,64 @@ interface Sinks {
   progress(line: string): void;
 }
 
-/** A console error or error log line, with when it happened (real ms and simulated ms). */
-interface Trace {
-  real: number;
-  sim: number;
-  text: string;
-}
-
-export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sinks): Promise<SoakResult> {
+/**
+ * Runs the week, or (with `resume`, a checkpoint read from the out folder) the rest of a week that was
+ * stopped: the kiosk's folder is put back as it was at the checkpoint's relaunch, every record the driver
+ * keeps is taken up again, and the week goes on with the next day of the same plan (checkpoint.ts).
+ */
+export async function runWeek(
+  options: SoakOptions,
+  browser: Browser,
+  sinks: Sinks,
+  resume: SoakCheckpoint | null = null,
+): Promise<SoakResult> {
   const startedReal = Date.now();
+  const resumption = resume ? { afterDay: resume.afterDay, at: new Date(startedReal).toISOString() } : null;
   const out = path.resolve(options.outDir);
   const work = path.join(out, 'kiosk');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
   const mediaDir = path.join(work, 'media');
   const derivedDir = path.join(work, 'derived');
   const configDir = path.join(work, 'config');
   const packagesDir = path.join(work, 'packages');
   const keysDir = path.join(work, 'keys');
-  cpSync('media', mediaDir, { recursive: true });
-  if (existsSync('.media-cache')) cpSync('.media-cache', derivedDir, { recursive: true });
-  mkdirSync(configDir, { recursive: true });
-  mkdirSync(packagesDir, { recursive: true });
-  const key = createKeyPair(keysDir);
-  const kioskYaml = soakKioskYaml(packagesDir, key.publicKey);
-  writeFileSync(path.join(configDir, 'kiosk.yaml'), kioskYaml);
+  // The log and analytics live on a small disk of their own, so the full-disk fault fills only them.
+  const disk = path.join(work, 'disk');
+  const wantDisk = options.faults.includes('diskFull');
+  let diskFullMethod: string;
+  let kioskYaml: string;
+  if (resume) {
+    // A small disk still mounted from the stopped run goes first (its content may be half a day on).
+    unmountSmallDisk(disk);
+    let remounted = '';
+    restoreSnapshot(out, resume.snapshot, work, path.basename(disk), (dir) => {
+      remounted = mountSmallDisk(dir, wantDisk);
+    });
+    diskFullMethod =
+      remounted === resume.diskFullMethod
+        ? remounted
+        : `${resume.diskFullMethod}; after the resumption: ${remounted}`;
+    const publicKey = readFileSync(path.join(keysDir, PUBLIC_KEY_FILE), 'utf8').trim();
+    kioskYaml = soakKioskYaml(packagesDir, publicKey);
+  } else {
+    // A new week: an earlier week's checkpoint in this folder no longer applies.
+    unmountSmallDisk(disk);
+    rmSync(work, { recursive: true, force: true });
+    for (const stale of [PROGRESS_FILE, PLAN_FILE, 'checkpoint'])
+      rmSync(path.join(out, stale), { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    cpSync('media', mediaDir, { recursive: true });
+    if (existsSync('.media-cache')) cpSync('.media-cache', derivedDir, { recursive: true });
+    mkdirSync(configDir, { recursive: true });
+    mkdirSync(packagesDir, { recursive: true });
+    const key = createKeyPair(keysDir);
+    kioskYaml = soakKioskYaml(packagesDir, key.publicKey);
+    writeFileSync(path.join(configDir, 'kiosk.yaml'), kioskYaml);
+    mkdirSync(disk, { recursive: true });
+    diskFullMethod = mountSmallDisk(disk, wantDisk);
+  }
   const { settings } = loadSettings(configDir);
   const watchdogSettings: WatchdogSettings = settings.watchdog;
 
-  // The log and analytics live on a small disk of their own, so the full-disk fault fills only them.
-  const disk = path.join(work, 'disk');
-  mkdirSync(disk, { recursive: true });
-  const diskFullMethod = mountSmallDisk(disk, options.faults.includes('diskFull'));
   const dataDir = path.join(disk, 'data');
   const logDir = path.join(disk, 'logs');
   mkdirSync(dataDir, { recursive: true });
@@ -145,7 +187,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   const logFile = path.join(logDir, 'kiosk.log');
 
   const hours = openingHoursSchema.parse(settings.hours);
-  const plan = planWeek({
+  const planned = planWeek({
     days: options.days,
     visitsPerDay: options.visitsPerDay,
     seed: options.seed,
@@ -156,20 +198,30 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
     idleSeconds: settings.visitor.idleSeconds,
     warningSeconds: settings.visitor.warningSeconds,
   });
+  // A resumed week carries out the plan it started with, written at its start; the seed makes the same
+  // plan again unless plan.ts has changed since, which is worth saying.
+  const plan = resume ? readPlan(out, resume.planSha256) : planned;
+  if (resume && planSha256(planned) !== resume.planSha256)
+    sinks.progress(
+      `  note: plan.ts now makes another plan for seed ${options.seed}; the week goes on with the plan it started with (${PLAN_FILE})`,
+    );
+  const planFingerprint = resume ? resume.planSha256 : await writePlan(out, plan);
   const dstDays = new Set(daylightSavingDays(plan, SOAK_TIME_ZONE));
 
-  const port = await freePort();
+  // SOAK_PORT: a port of one's own on a machine shared with other test runs; else any free one.
+  const port = process.env.SOAK_PORT ? Number(process.env.SOAK_PORT) : await freePort();
   const worker = contentWorkerBuilt()?.file ?? null;
-  const samples: HourSample[] = [];
-  const faults: FaultRecord[] = [];
-  const days: DaySummary[] = [];
-  const notFresh: string[] = [];
-  const consoleTraces: Trace[] = [];
-  const faultWindows: { fromReal: number; toReal: number; fromSim: number; toSim: number }[] = [];
-  const logLinesLost: string[] = [];
-  let visitsDriven = 0;
-  let visitsUncountable = 0;
-  let sim = plan[0]!.opens - 10 * 60_000;
+  const carried = resume?.state;
+  const samples: HourSample[] = [...(carried?.samples ?? [])];
+  const faults: FaultRecord[] = [...(carried?.faults ?? [])];
+  const days: DaySummary[] = [...(carried?.days ?? [])];
+  const notFresh: string[] = [...(carried?.notFresh ?? [])];
+  const consoleTraces: Trace[] = [...(carried?.consoleTraces ?? [])];
+  const faultWindows: FaultWindow[] = [...(carried?.faultWindows ?? [])];
+  const logLinesLost: string[] = [...(carried?.logLinesLost ?? [])];
+  let visitsDriven = carried?.visitsDriven ?? 0;
+  let visitsUncountable = carried?.visitsUncountable ?? 0;
+  let sim = carried?.sim ?? plan[0]!.opens - 10 * 60_000;
 
   // ---- the backend process ------------------------------------------------------------------------
   let backend: ChildProcess | null = null;
@@ -222,7 +274,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   let fresh: string | null = null;
   let crashed = false;
   /** Pages opened so far: a new one after each relaunch and recovery. */
-  let pageLife = 0;
+  let pageLife = carried?.pageLife ?? 0;
   /** Visits driven before the current page was opened: what it has served is the difference. */
   let visitsBeforePage = 0;
   let visitor = settings.visitor;
@@ -266,30 +318,48 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
     if (!page) throw new Error('no page');
     return page;
   };
+  /** Where the real time goes (SOAK_TRACE=1 prints it after each day): ms and calls per kind of step. */
   const spent: Record<string, number> = {};
+  const calls: Record<string, number> = {};
   const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
     const t = Date.now();
     try {
       return await work();
     } finally {
       spent[what] = (spent[what] ?? 0) + Date.now() - t;
+      calls[what] = (calls[what] ?? 0) + 1;
     }
   };
+  /**
+   * Moves the page's clock: the very call Playwright's `clock.runFor` / `clock.fastForward` makes in the
+   * page (its clock controller, installed by `clock.install`), in one round trip. Playwright's own call
+   * also adds an init script to the context for each move, so that a page loaded later in the context
+   * replays the moves; the soak never loads a second document in a context (every new page is a new
+   * context), and those scripts would pile up by the tens of thousands over a day, one more round trip
+   * each. Where the controller is not there (another Playwright), Playwright's own call is used.
+   */
+  async function moveClock(how: 'runFor' | 'fastForward', ms: number): Promise<void> {
+    const page = thePage();
+    const moved = await page.evaluate(
+      `globalThis.__pwClock?.controller ? globalThis.__pwClock.controller.${how}(${ms}).then(() => true) : false`,
+    );
+    if (moved !== true) await page.clock[how](ms);
+  }
   async function runFor(ms: number): Promise<void> {
     sim += ms;
     tellBackendTheTime();
-    await timed(ms > 5_000 ? 'runFor long' : 'runFor short', () => thePage().clock.runFor(ms));
+    await timed(ms > 5_000 ? 'runFor long' : 'runFor short', () => moveClock('runFor', ms));
   }
   async function jumpTo(target: number): Promise<void> {
     if (target <= sim) return;
     const ms = target - sim;
     sim = target;
     tellBackendTheTime();
-    await timed('fastForward', () => thePage().clock.fastForward(ms));
+    await timed('fastForward', () => moveClock('fastForward', ms));
   }
-  const visible = (testId: string) => thePage().getByTestId(testId).isVisible();
+  const visible = (testId: string) => timed('visible', () => thePage().getByTestId(testId).isVisible());
   async function waitFor(testId: string, timeout = 60_000): Promise<void> {
-    await thePage().getByTestId(testId).waitFor({ state: 'visible', timeout });
+    await timed('waitFor', () => thePage().getByTestId(testId).waitFor({ state: 'visible', timeout }));
   }
   /**
    * A real touch at the centre of the element. Not Playwright's `tap()`: its hit-target check retries
@@ -298,8 +368,13 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   async function tap(testId: string): Promise<void> {
     await timed('tap', async () => {
       const target = thePage().getByTestId(testId);
-      await target.waitFor({ state: 'visible' });
+      // One round trip when the element is on the screen already (boundingBox is null when it is not
+      // visible); else wait for it to show.
       let box = await target.boundingBox();
+      if (!box) {
+        await target.waitFor({ state: 'visible' });
+        box = await target.boundingBox();
+      }
       const viewport = thePage().viewportSize();
       if (box && viewport && (box.y < 0 || box.y + box.height / 2 > viewport.height)) {
         await target.scrollIntoViewIfNeeded();
@@ -310,7 +385,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
     });
     await runFor(300);
   }
-  const freshNow = async () => JSON.stringify(await freshState(thePage()));
+  const freshNow = async () => JSON.stringify(await timed('fresh', () => freshState(thePage())));
 
   // ---- the watchdog -------------------------------------------------------------------------------
   /**
@@ -361,9 +436,12 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   }
 
   // ---- measuring ----------------------------------------------------------------------------------
-  let errorsAtLastSample = 0;
-  let logErrorsAtLastSample = 0;
+  let errorsAtLastSample = carried?.errorsAtLastSample ?? 0;
+  let logErrorsAtLastSample = carried?.logErrorsAtLastSample ?? 0;
   async function sample(day: number): Promise<void> {
+    await timed('sample', () => takeSample(day));
+  }
+  async function takeSample(day: number): Promise<void> {
     const session = cdp;
     if (!session) return;
     await session.send('HeapProfiler.collectGarbage');
@@ -430,7 +508,9 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   }
   async function nth(prefix: string, index: number, exclude: RegExp | null = null): Promise<void> {
     const all = thePage().locator(`[data-testid^="${prefix}"]`);
-    const ids = await all.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    const ids = await timed('nth', () =>
+      all.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? '')),
+    );
     const usable = ids.filter((id) => !exclude || !exclude.test(id));
     const id = usable[index % usable.length];
     if (!id) throw new Error(`nothing to open: ${prefix}*`);
@@ -440,7 +520,7 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
   async function readFor(ms: number): Promise<void> {
     for (let left = ms; left > 0; left -= 8_000) {
       await runFor(Math.min(left, 8_000));
-      if (left > 8_000) await swipeUp(thePage(), 960, 700);
+      if (left > 8_000) await timed('swipe', () => swipeUp(thePage(), 960, 700, 300, cdp ?? undefined));
     }
   }
   async function step(s: VisitStep, last: boolean, ending: PlannedVisit['ending']): Promise<void> {
@@ -465,7 +545,10 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
         await waitFor('photo-viewer');
         if (s.zoom === 'pinch') {
           const box = await p.getByTestId('zoomable').boundingBox();
-          if (box) await pinchOut(p, box.x + box.width / 2, box.y + box.height / 2);
+          if (box)
+            await timed('pinch', () =>
+              pinchOut(p, box.x + box.width / 2, box.y + box.height / 2, cdp ?? undefined),
+            );
           await runFor(500);
         } else {
           await tap('zoom-in');
@@ -766,13 +849,35 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
     });
   }
 
+  /** The relaunch's second half: the backend starts again (no log line may be lost), a new page opens. */
+  async function startAfterRelaunch(): Promise<boolean> {
+    const before = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
+    await startBackend();
+    const after = readFileSync(logFile, 'utf8');
+    for (const line of before) if (!after.includes(line)) logLinesLost.push(line);
+    await openPage();
+    return thePage()
+      .getByTestId('closed')
+      .waitFor({ state: 'visible', timeout: 60_000 })
+      .then(() => true)
+      .catch(() => false);
+  }
+
   // ---- the week -----------------------------------------------------------------------------------
-  await startBackend();
-  await openPage();
-  // Before the doors open, the closed screen.
-  await waitFor('closed', 120_000);
+  if (resume) {
+    sinks.progress(
+      `resuming after day ${resume.afterDay} (checkpoint of ${resume.savedAt}): the kiosk's folder as it was at that night's relaunch`,
+    );
+    // The stopped run's relaunch, carried out again from the checkpoint: the backend starts, a new page.
+    if (!(await startAfterRelaunch())) throw new Error('the resumed kiosk did not show its closed screen');
+  } else {
+    await startBackend();
+    await openPage();
+    // Before the doors open, the closed screen.
+    await waitFor('closed', 120_000);
+  }
   try {
-    for (const day of plan) {
+    for (const day of remainingDays(plan, resume?.afterDay ?? 0)) {
       const dayReal = Date.now();
       sinks.progress(`day ${day.day} (${day.date}): ${day.visits.length} visitors`);
       await jumpTo(day.opens - 60_000);
@@ -828,27 +933,21 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
       const closed = localTime(sim);
       // The night, then the daily relaunch: the backend restarts and the page is a new one.
       let relaunched = false;
+      let checkpoint: { copy: string; sim: number; pageLife: number } | null = null;
       if (day.relaunch !== null && day.day < plan.length) {
         await jumpTo(day.relaunch);
         appendFileSync(
           logFile,
           `${new Date(sim).toISOString()} info soak: daily relaunch of day ${day.day}\n`,
         );
-        const before = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
         // The whole kiosk restarts, as Electron's relaunch does: the page goes with the backend (an old
         // page polling a backend that is gone was a console error no fault explains).
         await (context as BrowserContext | null)?.close().catch(() => undefined);
         context = null;
         await stopBackend();
-        await startBackend();
-        const after = readFileSync(logFile, 'utf8');
-        for (const line of before) if (!after.includes(line)) logLinesLost.push(line);
-        await openPage();
-        relaunched = await thePage()
-          .getByTestId('closed')
-          .waitFor({ state: 'visible', timeout: 60_000 })
-          .then(() => true)
-          .catch(() => false);
+        // The kiosk is at rest: its folder is copied for the checkpoint, named once the day is recorded.
+        checkpoint = { copy: copySnapshot(out, work, day.day), sim, pageLife };
+        relaunched = await startAfterRelaunch();
       }
       days.push({
         day: day.day,
@@ -872,12 +971,58 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
           ok: opened.startsWith('09:0') && closedScreenShown,
         });
       sinks.progress(`day ${day.day} done: ${done} visits in ${days[days.length - 1]!.realSeconds} s`);
-      // A week takes hours: what is measured so far is on disk after every day, should the run be cut short.
-      writeFileSync(
-        path.join(out, 'progress.json'),
-        `${JSON.stringify({ days, samples, faults, visitsDriven, notFresh, logLinesLost }, null, 2)}\n`,
-      );
-      if (process.env.SOAK_TRACE) sinks.progress(`  real ms spent: ${JSON.stringify(spent)}`);
+      // A week takes hours: after every day with a relaunch, everything the driver carries is on disk,
+      // and `--resume` goes on from here should the run be stopped.
+      if (checkpoint) {
+        const snapshot = commitSnapshot(out, day.day, checkpoint.copy);
+        await writeCheckpoint(out, {
+          format: 'memorial-kiosk soak checkpoint',
+          version: 1,
+          options,
+          afterDay: day.day,
+          snapshot,
+          planSha256: planFingerprint,
+          startedAt: resume?.startedAt ?? new Date(startedReal).toISOString(),
+          realSeconds: (resume?.realSeconds ?? 0) + Math.round((Date.now() - startedReal) / 1000),
+          savedAt: new Date().toISOString(),
+          chromium: browser.version(),
+          diskFullMethod,
+          resumed: resume ? [...resume.resumed, resumption!] : [],
+          state: {
+            sim: checkpoint.sim,
+            pageLife: checkpoint.pageLife,
+            days,
+            samples,
+            faults,
+            visitsDriven,
+            visitsUncountable,
+            notFresh,
+            logLinesLost,
+            consoleTraces,
+            faultWindows,
+            errorsAtLastSample,
+            logErrorsAtLastSample,
+          },
+        });
+        pruneSnapshots(out, snapshot);
+        sinks.progress(`  checkpoint: ${path.join(out, PROGRESS_FILE)} (resume with --resume ${out})`);
+      }
+      if (process.env.SOAK_TRACE) {
+        const perVisit = (ms: number) => (ms / Math.max(1, done) / 1000).toFixed(2);
+        const total = Object.values(spent).reduce((a, b) => a + b, 0);
+        sinks.progress(
+          `  real s per visit today (${done} visits): ${perVisit(Date.now() - dayReal)} in all; ${Object.entries(
+            spent,
+          )
+            .sort((a, b) => b[1] - a[1])
+            .map(
+              ([k, ms]) => `${k} ${perVisit(ms)} (${((calls[k] ?? 0) / Math.max(1, done)).toFixed(1)} calls)`,
+            )
+            .join(', ')}; not in a step ${perVisit(Date.now() - dayReal - total)}`,
+        );
+        for (const k of Object.keys(spent)) delete spent[k];
+        for (const k of Object.keys(calls)) delete calls[k];
+      }
     }
   } finally {
     // (Assigned inside openPage(), which TypeScript's narrowing does not see.)
@@ -901,8 +1046,10 @@ export async function runWeek(options: SoakOptions, browser: Browser, sinks: Sin
 
   return {
     options,
-    startedAt: new Date(startedReal).toISOString(),
-    realSeconds: Math.round((Date.now() - startedReal) / 1000),
+    ...(resume ? { resumed: [...resume.resumed, resumption!] } : {}),
+    startedAt: resume?.startedAt ?? new Date(startedReal).toISOString(),
+    // Real time spent on the week: the runs before the stop (up to their checkpoint) and this one.
+    realSeconds: (resume?.realSeconds ?? 0) + Math.round((Date.now() - startedReal) / 1000),
     chromium: browser.version(),
     days,
     samples,

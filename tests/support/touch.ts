@@ -1,11 +1,21 @@
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+
+/**
+ * The DevTools session the gesture is sent on: the caller's own when it keeps one open (the soak sends
+ * thousands of gestures to one page), else one opened for this gesture and closed after it.
+ */
+async function sessionFor(page: Page, own?: CDPSession): Promise<{ cdp: CDPSession; done(): Promise<void> }> {
+  if (own) return { cdp: own, done: async () => undefined };
+  const cdp = await page.context().newCDPSession(page);
+  return { cdp, done: () => cdp.detach() };
+}
 
 /**
  * A two-finger pinch outwards around (x, y), as a visitor spreads two fingers: real touch events through
  * the Chrome DevTools Protocol (Playwright's own touch API has one finger only).
  */
-export async function pinchOut(page: Page, x: number, y: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
+export async function pinchOut(page: Page, x: number, y: number, session?: CDPSession): Promise<void> {
+  const { cdp, done } = await sessionFor(page, session);
   const fingers = (d: number) => [
     { x: x - d, y, id: 0 },
     { x: x + d, y, id: 1 },
@@ -15,7 +25,7 @@ export async function pinchOut(page: Page, x: number, y: number): Promise<void> 
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(40 + step * 25) });
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
+  await done();
 }
 
 /**
@@ -23,8 +33,14 @@ export async function pinchOut(page: Page, x: number, y: number): Promise<void> 
  * The events carry timestamps half a second apart in all, and the finger rests before it lifts, so the
  * page does not fling on (a tap during a fling only stops the fling, on a real screen too).
  */
-export async function swipeUp(page: Page, x: number, y: number, distance = 300): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
+export async function swipeUp(
+  page: Page,
+  x: number,
+  y: number,
+  distance = 300,
+  session?: CDPSession,
+): Promise<void> {
+  const { cdp, done } = await sessionFor(page, session);
   const t0 = Date.now() / 1000 - 1;
   const at = (dy: number) => [{ x, y: y - dy, id: 0 }];
   const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', dy: number, seconds: number) =>
@@ -37,5 +53,5 @@ export async function swipeUp(page: Page, x: number, y: number, distance = 300):
   for (let step = 1; step <= 6; step += 1) await send('touchMove', (step * distance) / 6, step * 0.05);
   for (let rest = 1; rest <= 4; rest += 1) await send('touchMove', distance, 0.3 + rest * 0.05);
   await send('touchEnd', distance, 0.55);
-  await cdp.detach();
+  await done();
 }
