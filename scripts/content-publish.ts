@@ -10,6 +10,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { UPDATE_INDEX_FILE } from '../main/common/packages';
 import { contentWorkerFromSource } from '../main/content/load/workerLocation';
 import { createChecker } from '../main/packages/checker';
 import { readPrivateKey } from '../main/packages/keys';
@@ -91,7 +92,7 @@ async function main(): Promise<number> {
   const m = outcome.manifest;
   const bytes = m.files.reduce((n, f) => n + f.size, 0);
   process.stdout.write(
-    `Published ${outcome.file}\n  exhibit ${m.exhibitId} (${m.exhibitVersion}), version ${m.version}, ${m.files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, signed.\n  Check it as a kiosk would: npm run content:verify -- ${path.relative(process.cwd(), outcome.file)} --config kiosk-config\n`,
+    `Published ${outcome.file}\n  exhibit ${m.exhibitId} (${m.exhibitVersion}), version ${m.version}, ${m.files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, signed.\n  Check it as a kiosk would: npm run content:verify -- ${path.relative(process.cwd(), outcome.file)} --config kiosk-config\n  ${path.join(path.dirname(outcome.file), UPDATE_INDEX_FILE)} now names it, for kiosks that check the museum's network (docs/fleet.md).\n`,
   );
   return 0;
 }

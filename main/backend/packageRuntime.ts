@@ -14,17 +14,24 @@
  *
  * Staging itself (content:install, a USB stick, the network) writes into the same folder; this notices
  * the staged version at the next heartbeat check.
+ *
+ * Over the museum's network (packages.updateUrl): `startPolling` checks the publish folder's index at once
+ * and then every `checkEveryMinutes`, waiting twice as long after each failure in a row (updates.ts
+ * decides; packages/pull.ts downloads and stages). A version it stages takes the same path to the screen as
+ * one from a USB stick. The last check and its result are in `health().updates`, for the staff screen.
  */
 import path from 'node:path';
 import type { HeartbeatBody } from '../common/api';
-import type { InstalledVersion } from '../common/packages';
+import type { InstalledVersion, UpdateCheck, UpdateStatus } from '../common/packages';
 import { escapeControl } from '../content/problems';
 import {
   crashRollbackNote,
   decideCrashRollback,
   type CrashRollbackSettings,
 } from '../packages/crashRollback';
+import { FRESH_MEMORY, pullOnce, type PullLimits, type PullMemory } from '../packages/pull';
 import type { PackageStore } from '../packages/store';
+import { delayBeforeNextCheck, failuresAfter } from '../packages/updates';
 import { decideSwitch, mayShowNow, type SwitchInput } from '../packages/switchPolicy';
 import type { ContentLog, ContentReport, ContentService } from './contentService';
 
@@ -36,6 +43,8 @@ export interface PackagesHealth {
   lastSwitch: string | null;
   /** A new version has loaded and waits for the attract loop to be shown. */
   waiting: boolean;
+  /** The checks of the museum's network, when kiosk.yaml names packages.updateUrl. */
+  updates: UpdateStatus | null;
 }
 
 export interface PackageRuntime {
@@ -56,6 +65,15 @@ export interface PackageRuntime {
   rendererGone(at: number): Promise<void>;
   /** Resolves when no rollback that `rendererGone` started is under way (before the host restarts). */
   settled(): Promise<void>;
+  /**
+   * Check the museum's network for a newer package now (one check at a time: a second caller gets the one
+   * under way). Null when kiosk.yaml names no update address.
+   */
+  checkForUpdates(): Promise<UpdateCheck | null>;
+  /** Check at once, then again and again, each after the wait the last result calls for. */
+  startPolling(): void;
+  /** No more checks (a check under way finishes). */
+  stopPolling(): void;
 }
 
 export interface PackageRuntimeOptions {
@@ -71,6 +89,10 @@ export interface PackageRuntimeOptions {
   checkEveryMs?: number;
   /** kiosk.yaml's packages.crashRollback (default: 3 failures within 10 minutes). */
   crashRollback?: CrashRollbackSettings;
+  /** kiosk.yaml's packages.updateUrl and its limits: check the museum's network for newer packages. */
+  updates?: { url: string; intervalMs: number; limits: PullLimits };
+  /** Told of each check's outcome (/metrics). */
+  updateChecked?(check: UpdateCheck): void;
 }
 
 export function createPackageRuntime(options: PackageRuntimeOptions): PackageRuntime {
@@ -99,6 +121,68 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
     switchedAt = now();
     failures = [];
   };
+
+  // Checks of the museum's network.
+  let memory: PullMemory = FRESH_MEMORY;
+  let lastUpdate: UpdateCheck | null = null;
+  let failuresInARow = 0;
+  let nextCheckAt: number | null = null;
+  let updateInflight: Promise<UpdateCheck | null> | null = null;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let polling = false;
+
+  async function checkForUpdatesNow(): Promise<UpdateCheck | null> {
+    const updates = options.updates;
+    if (!updates) return null;
+    await ready;
+    const outcome = await pullOnce({ store, url: updates.url, limits: updates.limits, memory, now });
+    memory = outcome.memory;
+    lastUpdate = outcome.check;
+    failuresInARow = failuresAfter(failuresInARow, outcome.check.result);
+    nextCheckAt = now() + delayBeforeNextCheck(failuresInARow, updates.intervalMs);
+    // A version staged: the staff screen lists it at once; the next attract loop switches to it.
+    if (outcome.check.result === 'staged') versions = await store.list();
+    return outcome.check;
+  }
+
+  /** The log line and /metrics, once the check is over (a caller told of it may check again at once). */
+  function report(check: UpdateCheck): void {
+    options.updateChecked?.(check);
+    const { result, reason, message } = check;
+    const line = `packages: update check ${result}${reason ? ` (${reason})` : ''}: ${message}`;
+    if (result === 'refused' || result === 'server-error')
+      log.warn(`${line} Next check in ${Math.round(((nextCheckAt ?? now()) - now()) / 60_000)} min.`);
+    else log.info(line);
+  }
+
+  function checkForUpdates(): Promise<UpdateCheck | null> {
+    updateInflight ??= checkForUpdatesNow()
+      .catch((error: unknown) => {
+        log.error(`packages: the update check failed: ${String(error)}`);
+        return null;
+      })
+      .finally(() => {
+        updateInflight = null;
+      })
+      .then((check) => {
+        if (check) report(check);
+        return check;
+      });
+    return updateInflight;
+  }
+
+  function scheduleNextCheck(delayMs: number): void {
+    if (!polling) return;
+    clearTimeout(pollTimer);
+    pollTimer = setTimeout(() => {
+      void checkForUpdates().then(() => {
+        const updates = options.updates;
+        if (updates) scheduleNextCheck(delayBeforeNextCheck(failuresInARow, updates.intervalMs));
+      });
+    }, delayMs);
+    // A waiting check never keeps the process alive.
+    pollTimer.unref();
+  }
 
   const note = (message: string) => {
     notes.unshift(message);
@@ -233,7 +317,21 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
       }
     },
     check,
-    health: () => ({ folder: store.dir, versions, notes: [...notes], lastSwitch, waiting: waiting !== null }),
+    health: () => ({
+      folder: store.dir,
+      versions,
+      notes: [...notes],
+      lastSwitch,
+      waiting: waiting !== null,
+      updates: options.updates
+        ? {
+            url: options.updates.url,
+            last: lastUpdate,
+            nextAt: nextCheckAt === null ? null : new Date(nextCheckAt).toISOString(),
+            failuresInARow,
+          }
+        : null,
+    }),
     async rollback() {
       await ready;
       // A routine look at the packages folder (each few heartbeats) is not a switch: wait for it to end,
@@ -287,5 +385,15 @@ export function createPackageRuntime(options: PackageRuntimeOptions): PackageRun
       return crashRollingBack;
     },
     settled: () => crashRollingBack,
+    checkForUpdates,
+    startPolling() {
+      if (!options.updates || polling) return;
+      polling = true;
+      scheduleNextCheck(0);
+    },
+    stopPolling() {
+      polling = false;
+      clearTimeout(pollTimer);
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { InstalledVersion } from './packages';
+import type { InstalledVersion, UpdateStatus } from './packages';
 
 /**
  * The one typed list of routes between the renderer and the kiosk's request handler. Both the shell
@@ -93,6 +93,8 @@ export interface ContentVersions {
   /** What staff should know: a fallback at start, a rollback the kiosk made by itself. */
   notes: string[];
   lastSwitch: string | null;
+  /** The checks of the museum's network, when kiosk.yaml names packages.updateUrl. */
+  updates?: UpdateStatus | null;
 }
 
 /**

@@ -86,6 +86,7 @@ export const REFUSAL_CODES = [
   'truncated',
   'server-error',
   'stalled',
+  'index-invalid',
   'disk-full',
   'checker-errors',
   'other-exhibit',
@@ -99,6 +100,66 @@ export interface Refusal {
   code: RefusalCode;
   /** One plain sentence for the staff screen and the log. */
   message: string;
+}
+
+/**
+ * The publish folder's index, `latest.json`, which content:publish rewrites next to the packages: the newest
+ * package of each exhibit, with its file name (in the same folder), size and SHA-256. A kiosk polling the
+ * museum's network (packages.updateUrl) reads it, downloads the package it names only when it is newer than
+ * every version the kiosk holds, and checks the file's size and hash before verifying it like any other
+ * package. The index itself is not signed: the package is, and is verified in full; the index only says
+ * which file to fetch. Unknown fields are ignored (a later publisher may add some).
+ */
+export const UPDATE_INDEX_FILE = 'latest.json';
+export const UPDATE_INDEX_FORMAT = 1;
+
+export const updateIndexEntrySchema = z.object({
+  exhibitId: z.string().regex(EXHIBIT_ID),
+  version: z.number().int().min(1).max(1_000_000_000),
+  /** The package's file name in the same folder: "<exhibit-id>-<version>.kioskpkg", never a path. */
+  file: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}-\d{1,10}\.kioskpkg$/, {
+    error: 'expected a package file name such as "nanjing-safety-zone-4.kioskpkg"',
+  }),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(SHA256, { error: 'expected 64 lower-case hex digits' }),
+  created: z.string().max(64).optional(),
+});
+export const updateIndexSchema = z.object({
+  format: z.literal(UPDATE_INDEX_FORMAT),
+  packages: z.array(updateIndexEntrySchema).max(1000),
+});
+export type UpdateIndex = z.output<typeof updateIndexSchema>;
+export type UpdateIndexEntry = UpdateIndex['packages'][number];
+
+/**
+ * One check of the museum's network for a newer package, as the staff screen shows it:
+ *   staged: a newer version was downloaded, verified and waits for the next attract loop;
+ *   up-to-date: the index names nothing newer than what the kiosk holds;
+ *   not-modified: the index is unchanged since the last check (the server answered 304);
+ *   refused: the index or the package was refused (reason: why; the version on screen is untouched);
+ *   server-error: no server, or an answer other than 200 or 304.
+ */
+export interface UpdateCheck {
+  /** ISO 8601 time the check began. */
+  at: string;
+  result: 'staged' | 'up-to-date' | 'not-modified' | 'refused' | 'server-error';
+  reason: RefusalCode | null;
+  /** One plain sentence. */
+  message: string;
+  /** The version the index offered, when it was read. */
+  offered: number | null;
+  /** How long the check took, in milliseconds. */
+  tookMs: number;
+}
+
+/** The kiosk's checks of the museum's network (packages.updateUrl). */
+export interface UpdateStatus {
+  url: string;
+  last: UpdateCheck | null;
+  /** ISO 8601 time of the next check. */
+  nextAt: string | null;
+  /** Checks that failed in a row (each one doubles the wait, up to a ceiling). */
+  failuresInARow: number;
 }
 
 /** One installed version, as the staff screen lists it. */

@@ -204,6 +204,19 @@ export const openingHoursSchema = z
   })
   .prefault({});
 
+/**
+ * An update address as packages.updateUrl accepts it: http or https (a server of the museum's own network:
+ * nginx, a NAS; never needed from the internet), no user name or password written in it.
+ */
+function isMuseumNetworkUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
 /** A public key as kiosk.yaml and manifest.sig write it: "ed25519:" + base64url of its 32 bytes. */
 export const PUBLIC_KEY_PATTERN = /^ed25519:[A-Za-z0-9_-]{43}$/;
 
@@ -252,6 +265,46 @@ export const packageSettingsSchema = z
       .describe(
         'Go back to the previous version by itself when the visitor screen keeps failing soon after a switch (docs/fleet.md).',
       ),
+    updateUrl: z
+      .string()
+      .refine(isMuseumNetworkUrl, {
+        error:
+          'expected the http:// or https:// address of latest.json in the publish folder, e.g. "http://10.0.0.5/kiosk-packages/latest.json" (no user name or password in it)',
+      })
+      .optional()
+      .describe(
+        "Address of latest.json in the publish folder on a server of the museum's network (docs/fleet.md); the kiosk checks it for newer packages. Without it the kiosk never looks.",
+      ),
+    checkEveryMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1440)
+      .default(15)
+      .describe(
+        'Minutes between two checks of the update address; after a failure the wait doubles, up to 4 hours.',
+      ),
+    downloadMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1440)
+      .default(30)
+      .describe('Longest time one package download may take before it is stopped.'),
+    stallSeconds: z
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .default(60)
+      .describe('A download that receives nothing for this long is stopped.'),
+    maxDownloadMegabytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(65_536)
+      .default(4096)
+      .describe('Largest package file the kiosk downloads, in megabytes.'),
   })
   .prefault({});
 

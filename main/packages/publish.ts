@@ -22,7 +22,11 @@ import {
   type PackageManifest,
   packageFileName,
   type PackageSignature,
+  UPDATE_INDEX_FILE,
+  UPDATE_INDEX_FORMAT,
+  type UpdateIndex,
 } from '../common/packages';
+import { writeFileAtomically } from '../files/atomicWrite';
 import type { KeyObject } from 'node:crypto';
 import type { Checker } from './checker';
 import { signManifest } from './keys';
@@ -283,5 +287,46 @@ export async function publishFolder(options: PublishOptions): Promise<PublishOut
       return { ok: false, message: `${file} already exists; a published version is never replaced.` };
     throw error;
   }
+  await writeUpdateIndex(options.outDir);
   return { ok: true, file, manifest, warnings };
+}
+
+/**
+ * The newest package of each exhibit, from the names of the files in a publish folder (as publish names
+ * them: "<exhibit-id>-<version>.kioskpkg"; anything else is left out). Pure.
+ */
+export function newestPackages(
+  fileNames: readonly string[],
+): { exhibitId: string; version: number; file: string }[] {
+  const newest = new Map<string, { exhibitId: string; version: number; file: string }>();
+  for (const file of fileNames) {
+    const match = /^([a-z0-9][a-z0-9-]{0,63})-(\d{1,10})\.kioskpkg$/.exec(file);
+    if (!match?.[1] || !match[2]) continue;
+    const version = Number(match[2]);
+    const known = newest.get(match[1]);
+    if (version >= 1 && (!known || version > known.version))
+      newest.set(match[1], { exhibitId: match[1], version, file });
+  }
+  return [...newest.values()].sort((a, b) => (a.exhibitId < b.exhibitId ? -1 : 1));
+}
+
+/**
+ * Rewrite the publish folder's index, latest.json (atomically): what a kiosk polling the museum's network
+ * reads to find the newest package (docs/fleet.md). content:publish does this after each package.
+ */
+export async function writeUpdateIndex(
+  outDir: string,
+  now: () => Date = () => new Date(),
+): Promise<UpdateIndex> {
+  const entries: UpdateIndex['packages'] = [];
+  for (const p of newestPackages(await readdir(outDir))) {
+    const { sha256, size } = await hashFile(path.join(outDir, p.file));
+    entries.push({ ...p, size, sha256 });
+  }
+  const index: UpdateIndex = { format: UPDATE_INDEX_FORMAT, packages: entries };
+  await writeFileAtomically(
+    path.join(outDir, UPDATE_INDEX_FILE),
+    `${JSON.stringify({ ...index, written: now().toISOString() }, null, 2)}\n`,
+  );
+  return index;
 }

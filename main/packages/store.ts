@@ -119,6 +119,18 @@ export function createPackageStore(options: StoreOptions) {
     await options.onStep?.(name);
   };
   const versionPath = (folder: string) => path.join(dir, VERSIONS, folder);
+  /**
+   * Changes to the folder run one at a time in this process: a download staged by the kiosk itself must not
+   * meet a switch's pruning (which empties staging/) or another install's clean-up.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  function oneAtATime<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    return (...args) => {
+      const run = queue.then(() => fn(...args));
+      queue = run.catch(() => undefined);
+      return run;
+    };
+  }
 
   async function readPointer(): Promise<{ pointer: Pointer | null; problem: string | null }> {
     let text: string;
@@ -345,7 +357,16 @@ export function createPackageStore(options: StoreOptions) {
     ];
   }
 
-  return { dir, state, stage, switchToStaged, rollback, install, list, clearDebris };
+  return {
+    dir,
+    state,
+    stage: oneAtATime(stage),
+    switchToStaged: oneAtATime(switchToStaged),
+    rollback: oneAtATime(rollback),
+    install: oneAtATime(install),
+    list,
+    clearDebris: oneAtATime(clearDebris),
+  };
 }
 
 export type PackageStore = ReturnType<typeof createPackageStore>;

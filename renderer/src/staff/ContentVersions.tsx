@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, STAFF_TOKEN_HEADER, type ContentVersions } from '../../../main/common/api';
+import type { UpdateStatus } from '../../../main/common/packages';
+import { updateCheckText } from './updateCheckText';
 
 const STATE_WORDS = {
   live: 'On screen',
@@ -13,6 +15,19 @@ function when(iso: string): string {
   return Number.isNaN(date.getTime())
     ? iso
     : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** The last check of the museum's network for a newer package, and why it failed (packages.updateUrl). */
+function UpdateCheckLine({ status }: { status: UpdateStatus }): ReactNode {
+  const text = updateCheckText(status, when);
+  return (
+    <div className="staff-version" data-testid="staff-update-check">
+      <span className="staff-version-number">{text.heading}</span>
+      <span className={text.failed ? 'staff-warning' : 'staff-version-state'}>{text.result}</span>
+      <span className={`staff-version-detail${text.failed ? ' staff-warning' : ''}`}>{text.message}</span>
+      <span className="staff-version-detail">{text.next}</span>
+    </div>
+  );
 }
 
 /**
@@ -66,6 +81,7 @@ export function ContentVersionsSection({
           </li>
         ))}
       </ul>
+      {versions.updates ? <UpdateCheckLine status={versions.updates} /> : null}
       {previous ? (
         <button
           type="button"
