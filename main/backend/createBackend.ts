@@ -33,7 +33,7 @@ import { createChecker as createPackageChecker } from '../packages/checker';
 import { trustPolicyOf } from '../packages/keys';
 import { createPackageStore } from '../packages/store';
 import { createPackageRuntime, type PackageRuntime } from './packageRuntime';
-import { createKioskMetrics, type KioskMetrics, type ProcessMemory } from './metrics';
+import { createKioskMetrics, packageVersionOf, type KioskMetrics, type ProcessMemory } from './metrics';
 
 /** The editor's own PIN lockout, beside the kiosk's in the data folder. */
 export const EDITOR_LOCKOUT_FILE_NAME = 'editor-lockout.json';
@@ -96,11 +96,6 @@ export interface BackendOptions {
   kioskVersion?: string;
   /** Clock (ms); Date.now by default. */
   now?: () => number;
-  /**
-   * Whether to check packages.updateUrl by itself (default true); tests that drive the checks one by one
-   * (`packages.checkForUpdates()`) pass false.
-   */
-  pollForUpdates?: boolean;
   /** The exhibit editor's routes and page; only `npm run editor` gives it. */
   editor?: EditorOption;
 }
@@ -164,24 +159,7 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       shown: (report) => host.contentReloaded?.(report),
       crashRollback: settings.packages.crashRollback,
-      ...(settings.packages.updateUrl
-        ? {
-            updates: {
-              url: settings.packages.updateUrl,
-              intervalMs: settings.packages.checkEveryMinutes * 60_000,
-              limits: {
-                downloadMs: settings.packages.downloadMinutes * 60_000,
-                stallMs: settings.packages.stallSeconds * 1000,
-                maxBytes: settings.packages.maxDownloadMegabytes * 1024 * 1024,
-              },
-            },
-          }
-        : {}),
-      // Each check's outcome for /metrics (`metrics` is made below; a check only ever ends after this returns).
-      updateChecked: (check) => metrics.updateChecked(check),
     });
-    // Over the museum's network: check at once, then every checkEveryMinutes (docs/fleet.md).
-    if (options.pollForUpdates !== false) packages.startPolling();
   }
 
   // The content's own warnings (a stopped load, images that could not be built) join the staff warnings.
@@ -260,7 +238,7 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       dataDir: options.dataDir,
       exhibit: () => content.current(),
-      packageVersion: () => packages?.health().versions.find((v) => v.state === 'live')?.version ?? null,
+      packageVersion: () => (packages ? packageVersionOf(content.servedMediaDir()) : null),
       contentReport: () => content.lastReport(),
       open: () => {
         // The opening-hours status costs up to a few hundred ms for a kiosk open around the clock (the

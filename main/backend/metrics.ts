@@ -11,6 +11,7 @@
  * polling loop of main/packages/).
  */
 import { statfs } from 'node:fs/promises';
+import path from 'node:path';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { ExhibitResponse } from '../common/exhibit';
 import type { MetricsSettings } from '../common/settings';
@@ -340,4 +341,15 @@ function visitsToday(sources: MetricsSources, log: MetricsLog): number {
     log.warn(`metrics: visits today not read (${String(error)})`);
     return 0;
   }
+}
+
+/**
+ * The content package version on screen: that of the version folder being served
+ * (`versions/<exhibit>-<version>-<hash>/content`), which stays the old one while a new version loads and
+ * waits for the attract loop; null when the kiosk shows its media folder.
+ */
+export function packageVersionOf(servedDir: string | null): number | null {
+  if (!servedDir || path.basename(servedDir) !== 'content') return null;
+  const match = /-(\d+)-[0-9a-f]+$/.exec(path.basename(path.dirname(servedDir)));
+  return match ? Number(match[1]) : null;
 }
