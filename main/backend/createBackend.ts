@@ -96,6 +96,11 @@ export interface BackendOptions {
   kioskVersion?: string;
   /** Clock (ms); Date.now by default. */
   now?: () => number;
+  /**
+   * Whether to check packages.updateUrl by itself (default true); tests that drive the checks one by one
+   * (`packages.checkForUpdates()`) pass false.
+   */
+  pollForUpdates?: boolean;
   /** The exhibit editor's routes and page; only `npm run editor` gives it. */
   editor?: EditorOption;
 }
@@ -159,7 +164,24 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       shown: (report) => host.contentReloaded?.(report),
       crashRollback: settings.packages.crashRollback,
+      ...(settings.packages.updateUrl
+        ? {
+            updates: {
+              url: settings.packages.updateUrl,
+              intervalMs: settings.packages.checkEveryMinutes * 60_000,
+              limits: {
+                downloadMs: settings.packages.downloadMinutes * 60_000,
+                stallMs: settings.packages.stallSeconds * 1000,
+                maxBytes: settings.packages.maxDownloadMegabytes * 1024 * 1024,
+              },
+            },
+          }
+        : {}),
+      // Each check's outcome for /metrics (`metrics` is made below; a check only ever ends after this returns).
+      updateChecked: (check) => metrics.updateChecked(check),
     });
+    // Over the museum's network: check at once, then every checkEveryMinutes (docs/fleet.md).
+    if (options.pollForUpdates !== false) packages.startPolling();
   }
 
   // The content's own warnings (a stopped load, images that could not be built) join the staff warnings.
