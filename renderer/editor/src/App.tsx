@@ -21,6 +21,7 @@ import { languageName, t, UI_LANGUAGES, type UiLang } from './text';
 import { HistoryPanel } from './HistoryPanel';
 import { ConflictDialog } from './ConflictDialog';
 import { Preview } from './Preview';
+import { createItem, ItemActions, ListActions } from './ItemDialogs';
 
 export function App() {
   const token = useEditor((s) => s.token);
@@ -245,10 +246,13 @@ function ItemList() {
       refused: [],
       notice: null,
       conflict: null,
+      creating: false,
+      listNotice: null,
     });
   };
   return (
     <nav className="item-list" aria-label={t(ui, 'appTitle')}>
+      <ListActions />
       <input
         type="search"
         value={query}
@@ -404,7 +408,7 @@ function ItemEditor() {
   const formRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!token || !selected) return;
+    if (!token || !selected || useEditor.getState().creating) return;
     void run(() => editorCalls.item(token, selected.kind, selected.id)).then((loaded) => {
       if (loaded) set({ item: loaded, draft: loaded.data });
     });
@@ -467,8 +471,14 @@ function ItemEditor() {
   const save = async () => {
     if (!token) return;
     set({ saving: true, notice: null });
-    const result = await run(() => editorCalls.save(token, item.kind, item.id, item.revision, draft));
+    const creating = useEditor.getState().creating;
+    const result = await run(() =>
+      creating
+        ? createItem(token, item.kind, item.id, draft)
+        : editorCalls.save(token, item.kind, item.id, item.revision, draft),
+    );
     set({ saving: false });
+    if (creating && result?.status === 'saved') set({ creating: false });
     await answer(result);
   };
 
@@ -513,9 +523,12 @@ function ItemEditor() {
         </div>
         <div className="editor-actions">
           {dirty ? <span className="unsaved">{t(ui, 'unsaved')}</span> : null}
-          <button type="button" onClick={() => setShowHistory(!showHistory)} aria-expanded={showHistory}>
-            {t(ui, 'history')}
-          </button>
+          <ItemActions />
+          {item.revision ? (
+            <button type="button" onClick={() => setShowHistory(!showHistory)} aria-expanded={showHistory}>
+              {t(ui, 'history')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="primary"
@@ -523,7 +536,7 @@ function ItemEditor() {
             disabled={saving}
             onClick={() => void save()}
           >
-            {saving ? t(ui, 'saving') : t(ui, 'save')}
+            {saving ? t(ui, 'saving') : item.revision ? t(ui, 'save') : t(ui, 'addToExhibit')}
           </button>
         </div>
       </div>

@@ -14,7 +14,7 @@ import {
 
 export class SignedOut extends Error {}
 
-async function call<T>(
+export async function call<T>(
   token: string | null,
   url: string,
   init: { method?: string; body?: unknown } = {},

@@ -44,6 +44,10 @@ export interface EditorState {
   translate: { source: string; target: string } | null;
   previewKey: number;
   orientation: 'landscape' | 'portrait';
+  /** The item in the form is new: not yet in the exhibit (added by "Add to the exhibit"). */
+  creating: boolean;
+  /** A line over the item list (after a delete). */
+  listNotice: string | null;
   set(partial: Partial<Omit<EditorState, 'set'>>): void;
 }
 
@@ -66,5 +70,7 @@ export const useEditor = create<EditorState>((set) => ({
   translate: null,
   previewKey: 0,
   orientation: 'landscape',
+  creating: false,
+  listNotice: null,
   set: (partial) => set(partial),
 }));
