@@ -1,9 +1,13 @@
 /**
- * `npm run screenshots [-- --lang en,ja --orientation landscape --out screenshots]`
+ * `npm run screenshots [-- --lang en,ja --orientation landscape --out screenshots] [--magnified]`
  *
  * Walks through every screen of the kiosk by touch in real Chromium, at 1920×1080 and 1080×1920, in each
  * language, and saves a PNG of each: for looking at the kiosk as a visitor would. Uses the built renderer
  * (run `npm run build` first) and the real backend on loopback.
+ *
+ * `--magnified`: the whole walk at 200 % text (issue 17, docs/accessibility.md): the visitor chooses
+ * "Magnified" in the display panel right after the language; the attract loop and the language choice, which
+ * come before that panel, are shown with the same root attribute set by the script.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +22,7 @@ const { values } = parseArgs({
     orientation: { type: 'string', default: 'landscape,portrait' },
     out: { type: 'string', default: 'screenshots' },
     only: { type: 'string', default: '' },
+    magnified: { type: 'boolean', default: false },
   },
 });
 
@@ -43,7 +48,8 @@ async function shot(page: Page, name: string, lang: string, orientation: string)
   if (only.length > 0 && !only.includes(name)) return;
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(150);
-  const file = path.join(values.out, `${name}-${lang}-${orientation}.png`);
+  const size = values.magnified ? '-magnified' : '';
+  const file = path.join(values.out, `${name}${size}-${lang}-${orientation}.png`);
   await page.screenshot({ path: file });
   console.log(file);
 }
@@ -61,11 +67,20 @@ try {
       await page.clock.install();
       await page.goto(server.url);
       await page.getByTestId('attract').waitFor();
+      if (values.magnified)
+        await page.evaluate(() => (document.documentElement.dataset.textSize = 'magnified'));
       await page.waitForTimeout(2600);
       await shot(page, 'attract', lang, orientation);
       await page.getByTestId('attract').tap();
+      if (values.magnified)
+        await page.evaluate(() => (document.documentElement.dataset.textSize = 'magnified'));
       await shot(page, 'language-choice', lang, orientation);
       await page.getByTestId(`choose-${lang}`).tap();
+      if (values.magnified) {
+        await page.getByTestId('nav-display').tap();
+        await page.getByTestId('text-magnified').tap();
+        await page.getByRole('dialog').locator('.overlay-header button').tap();
+      }
       await shot(page, 'home', lang, orientation);
       await page.getByTestId('section-stories').tap();
       await shot(page, 'stories', lang, orientation);
@@ -100,7 +115,7 @@ try {
       await shot(page, 'diary-entry', lang, orientation);
       await page.getByTestId('nav-display').tap();
       await shot(page, 'display', lang, orientation);
-      await page.getByTestId('text-largest').tap();
+      if (!values.magnified) await page.getByTestId('text-largest').tap();
       await page.getByTestId('toggle-contrast').tap();
       await page.getByRole('dialog').locator('.overlay-header button').tap();
       await shot(page, 'diary-entry-largest-contrast', lang, orientation);

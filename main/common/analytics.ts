@@ -28,7 +28,7 @@ export const VISIT_ENDINGS = ['idleReset', 'explicitEnd', 'closingTime'] as cons
 export type VisitEnding = (typeof VISIT_ENDINGS)[number];
 
 export const ACCESSIBILITY_CHOICES = ['textSize', 'highContrast', 'reducedMotion', 'seated'] as const;
-export const ACCESSIBILITY_VALUES = ['standard', 'large', 'largest', 'on', 'off'] as const;
+export const ACCESSIBILITY_VALUES = ['standard', 'large', 'largest', 'magnified', 'on', 'off'] as const;
 export const NARRATION_ACTIONS = ['play', 'pause', 'finish'] as const;
 
 /** A content id (story, photo, diary entry, person, timeline event), optionally kind-prefixed ("story:x"). */

@@ -81,6 +81,7 @@ describe('analytics recorder', () => {
     s().showPhoto(1);
     s().setCaptionsOn(false);
     s().setTextSize('large');
+    s().setTextSize('magnified');
     s().setHighContrast(true);
     vi.advanceTimersByTime(60_050);
     expect(s().phase).toBe('idleWarning');
@@ -99,6 +100,7 @@ describe('analytics recorder', () => {
       { name: 'photoOpened', item: 'flag' },
       { name: 'captions', on: false },
       { name: 'accessibility', choice: 'textSize', value: 'large' },
+      { name: 'accessibility', choice: 'textSize', value: 'magnified' },
       { name: 'accessibility', choice: 'highContrast', value: 'on' },
       { name: 'idleWarning', outcome: 'answered' },
       { name: 'visitEnd', how: 'explicitEnd', screen: 'home' },

@@ -16,6 +16,7 @@ export function DisplayOverlay(): ReactNode {
     ['standard', t.textStandard],
     ['large', t.textLarge],
     ['largest', t.textLargest],
+    ['magnified', t.textMagnified],
   ];
   return (
     <Overlay title={t.display} onClose={v.closeOverlay} testId="display-overlay">

@@ -39,6 +39,13 @@ describe('the dashboard in the staff member’s language', () => {
     expect(f.languageName('ja')).toBe(japanese);
   });
 
+  it('names the magnified text size (200 %) in each language', () => {
+    expect(dashboardFormat('en').accessibility('textSize', 'magnified')).toBe('Text size: Magnified (200%)');
+    for (const lang of ['zh-Hans', 'ja', 'id'] as const) {
+      expect(dashboardFormat(lang).accessibility('textSize', 'magnified')).toContain('200%');
+    }
+  });
+
   it('writes large numbers with the language’s grouping, and keeps what it has no word for', () => {
     expect(dashboardFormat('en').number(12345)).toBe('12,345');
     expect(dashboardFormat('id').number(12345)).toBe('12.345');

@@ -392,6 +392,7 @@ export function dashboardFormat(lang: DashboardLang): DashboardFormat {
     standard: ui.textStandard,
     large: ui.textLarge,
     largest: ui.textLargest,
+    magnified: ui.textMagnified,
     on: ui.on,
     off: ui.off,
   };

@@ -11,7 +11,7 @@ function visitEverything(store: ReturnType<typeof createVisitStore>) {
   s().openViewer(['a', 'b', 'c'], 1);
   s().showPhoto(2);
   s().revealPhoto('c');
-  s().setTextSize('largest');
+  s().setTextSize('magnified');
   s().setHighContrast(true);
   s().setReducedMotion(true);
   s().setSeated(true);

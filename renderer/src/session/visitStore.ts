@@ -22,7 +22,8 @@ export type Place =
   | { screen: 'diary' }
   | { screen: 'diaryEntry'; id: string };
 
-export type TextSize = 'standard' | 'large' | 'largest';
+/** 'magnified' is twice the standard size, for visitors with low vision: every screen reflows (issue 17). */
+export type TextSize = 'standard' | 'large' | 'largest' | 'magnified';
 
 /** The photo viewer, open over any screen, with the list it swipes through. */
 export interface PhotoViewerState {
