@@ -1,9 +1,9 @@
 /**
- * Issue 15, "Watch the fleet": two kiosks on one machine (each its own folders and loopback port, the real
- * content worker) receive one published package and both report the new version in /metrics, scraped over
- * HTTP — and not before it is on screen: while the new version loads and waits for the attract loop,
- * /metrics still names the version visitors see. (Here the package is staged from a folder, as
- * `content:install` does; the network polling loop stages it the same way.)
+ * Issue 15, "Done when": several kiosks on one machine (each its own folders and loopback port, the real
+ * content worker and store) pull one published package from one server (the code of `npm run
+ * content:serve` on loopback) and all report the new version in /metrics, scraped over HTTP — and not
+ * before it is on screen: while the new version loads and waits for the attract loop, /metrics still names
+ * the version visitors see. Each check of the network shows in /metrics, and so does a server that is gone.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,17 +13,23 @@ import { api, type HeartbeatBody } from '../../main/common/api';
 import { contentWorkerFromSource } from '../../main/content/load/workerLocation';
 import { createBackend, type Backend } from '../../main/backend/createBackend';
 import { packageVersionOf } from '../../main/backend/metrics';
+import { UPDATE_INDEX_FILE } from '../../main/common/packages';
 import { publishFolder } from '../../main/packages/publish';
+import { createPublishServer } from '../../main/packages/serve';
+import type { Server } from 'node:http';
 import { createPackageStore } from '../../main/packages/store';
 import { serveOnLoopback, type LoopbackServer } from '../../main/preview/loopback';
 import { inProcessChecker } from '../support/inProcessChecker';
 import { makeTestKey, type TestKey } from '../support/packageCraft';
-import { parseExposition, samplesOf } from '../support/promText';
+import { parseExposition, samplesOf, valueOf, type Exposition } from '../support/promText';
 
 const PORTS = [4366, 4367];
+const SERVER_PORT = 4368;
+const UPDATE_URL = `http://127.0.0.1:${SERVER_PORT}/${UPDATE_INDEX_FILE}`;
 let root: string;
 let key: TestKey;
 const published = new Map<number, string>();
+let publishServer: Server | null = null;
 
 interface Kiosk {
   dir: string;
@@ -69,7 +75,7 @@ async function startKiosk(n: number): Promise<Kiosk> {
   const yaml = path.join(dir, 'kiosk-config', 'kiosk.yaml');
   await writeFile(
     yaml,
-    `${await readFile(yaml, 'utf8')}\npackages:\n  folder: ../packages\n  trustedKeys:\n    - name: tests\n      key: ${key.publicKey}\n`,
+    `${await readFile(yaml, 'utf8')}\npackages:\n  folder: ../packages\n  trustedKeys:\n    - name: tests\n      key: ${key.publicKey}\n  updateUrl: ${UPDATE_URL}\n`,
   );
   await cp('tests/fixtures/valid', path.join(dir, 'media'), { recursive: true });
   expect(await storeOf({ dir }).install(published.get(1) ?? '')).toMatchObject({ ok: true });
@@ -84,6 +90,8 @@ async function startKiosk(n: number): Promise<Kiosk> {
     host: { kind: 'preview' },
     contentWorker: contentWorkerFromSource(),
     kioskVersion: '0.1.0',
+    // The test drives the checks one by one (packages.checkForUpdates()).
+    pollForUpdates: false,
   });
   expect((await backend.content.reload()).ok).toBe(true);
   const server = await serveOnLoopback(backend.handler, PORTS[n - 1]);
@@ -101,22 +109,48 @@ async function beat(kiosk: Kiosk, phase: HeartbeatBody['phase']): Promise<void> 
   expect(response.status).toBe(204);
 }
 
-/** What /metrics says is on screen: "<exhibit.yaml version> package <n>". */
-async function onScreen(kiosk: Kiosk): Promise<string> {
+async function scrape(kiosk: Kiosk): Promise<Exposition> {
   const response = await fetch(`${kiosk.server.url}/metrics`);
   expect(response.status).toBe(200);
-  const info = samplesOf(parseExposition(await response.text()), 'kiosk_content_info');
+  return parseExposition(await response.text());
+}
+
+/** What /metrics says is on screen: "<exhibit.yaml version> package <n>". */
+async function onScreen(kiosk: Kiosk): Promise<string> {
+  const info = samplesOf(await scrape(kiosk), 'kiosk_content_info');
   expect(info).toHaveLength(1);
   return `${info[0]?.labels.version} package ${info[0]?.labels.package_version}`;
+}
+
+/** What /metrics says of the last check of the network: "<result> <reason> <1|0>". */
+async function lastCheck(kiosk: Kiosk): Promise<string> {
+  const samples = samplesOf(await scrape(kiosk), 'kiosk_update_last_check_success');
+  expect(samples).toHaveLength(1);
+  return `${samples[0]?.labels.result} ${samples[0]?.labels.reason || '-'} ${samples[0]?.value}`;
+}
+
+async function startPublishServer(): Promise<void> {
+  const started = createPublishServer({ dir: path.join(root, 'published') });
+  await new Promise<void>((resolve) => started.listen(SERVER_PORT, '127.0.0.1', resolve));
+  publishServer = started;
+}
+
+async function stopPublishServer(): Promise<void> {
+  const stopping = publishServer;
+  publishServer = null;
+  if (!stopping) return;
+  stopping.closeAllConnections();
+  await new Promise<void>((resolve) => stopping.close(() => resolve()));
 }
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'kiosk-metrics-fleet-'));
   key = makeTestKey();
-  for (const v of [1, 2]) published.set(v, await publish(v));
+  published.set(1, await publish(1));
 }, 120_000);
 
 afterAll(async () => {
+  await stopPublishServer();
   for (const kiosk of kiosks) {
     await kiosk.server.close();
     kiosk.backend.analytics.close();
@@ -125,14 +159,29 @@ afterAll(async () => {
 });
 
 describe('two kiosks on one machine', () => {
-  it('receive one published package and both report its version in /metrics once it is on screen', async () => {
+  it('pull one published package from one server and all report its version in /metrics once it is on screen', async () => {
+    await startPublishServer();
     const fleet = [await startKiosk(1), await startKiosk(2)];
-    for (const kiosk of fleet) expect(await onScreen(kiosk)).toBe('1.0.1 package 1');
+    for (const kiosk of fleet) {
+      expect(await onScreen(kiosk)).toBe('1.0.1 package 1');
+      // No check yet: no update figures at all (so "update failing" cannot fire for a kiosk that never checks).
+      expect(samplesOf(await scrape(kiosk), 'kiosk_update_last_check_success')).toEqual([]);
+      expect(await kiosk.backend.packages?.checkForUpdates()).toMatchObject({ result: 'up-to-date' });
+      expect(await lastCheck(kiosk)).toBe('up-to-date - 1');
+    }
 
-    // Version 2 arrives at both while a visitor is at each.
+    // Version 2 is published into the folder the server serves (latest.json names it), and pulled by both
+    // while a visitor is at each.
+    published.set(2, await publish(2));
     for (const kiosk of fleet) {
       await beat(kiosk, 'active');
-      expect(await storeOf(kiosk).stage(published.get(2) ?? '')).toMatchObject({ ok: true });
+      expect(await kiosk.backend.packages?.checkForUpdates()).toMatchObject({ result: 'staged', offered: 2 });
+      expect(await lastCheck(kiosk)).toBe('staged - 1');
+      const figures = await scrape(kiosk);
+      expect(valueOf(figures, 'kiosk_update_checks_total', { result: 'staged' })).toBe(1);
+      expect(valueOf(figures, 'kiosk_update_last_success_timestamp_seconds')).toBe(
+        valueOf(figures, 'kiosk_update_last_check_timestamp_seconds'),
+      );
       await kiosk.backend.packages?.check();
       expect(await onScreen(kiosk)).toBe('1.0.1 package 1');
     }
@@ -168,7 +217,17 @@ describe('two kiosks on one machine', () => {
       exhibit?: { version: string };
     };
     expect(exhibit.exhibit?.version).toBe('1.0.2');
-  }, 180_000);
+
+    // The server goes away: the next check fails, by name, and /metrics says so; the version stays.
+    await stopPublishServer();
+    expect(await first.backend.packages?.checkForUpdates()).toMatchObject({ result: 'server-error' });
+    expect(await lastCheck(first)).toMatch(/^server-error \S+ 0$/);
+    const figures = await scrape(first);
+    expect(valueOf(figures, 'kiosk_update_last_success_timestamp_seconds')).toBeLessThan(
+      valueOf(figures, 'kiosk_update_last_check_timestamp_seconds'),
+    );
+    expect(await onScreen(first)).toBe('1.0.2 package 2');
+  }, 240_000);
 });
 
 describe('packageVersionOf', () => {
