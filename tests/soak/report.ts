@@ -112,7 +112,7 @@ function resumedLines(result: SoakResult): string[] {
   if (!result.resumed?.length) return [];
   return [
     `Resumed: the run was ${resumedText(result)}, from the checkpoint at that night's relaunch (\`--resume\`); ` +
-      'the real time above is the time spent running, without the pause.',
+      'the real time above is that of the runs up to the checkpoint and after it, without the pause.',
   ];
 }
 

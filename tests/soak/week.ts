@@ -1180,7 +1180,17 @@ function mountSmallDisk(dir: string, wanted: boolean): string {
   return `no tmpfs could be mounted here (${(result.stderr || '').trim() || 'mount failed'}); the folder was filled on the main disk as far as a 64 MB file`;
 }
 function unmountSmallDisk(dir: string): void {
-  spawnSync('umount', [dir]);
+  // A backend of a killed run may hold its log open a moment longer: then detach the disk lazily.
+  if (spawnSync('umount', [dir]).status !== 0 && isMountPoint(dir)) spawnSync('umount', ['-l', dir]);
+}
+function isMountPoint(dir: string): boolean {
+  try {
+    return readFileSync('/proc/mounts', 'utf8')
+      .split('\n')
+      .some((line) => line.split(' ')[1] === dir);
+  } catch {
+    return false;
+  }
 }
 
 /** Writes a file until the disk is full (or 64 MB); returns the bytes written. */
