@@ -93,9 +93,29 @@ function offsetAt(epochMs: number, timeZone: string | undefined): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
 }
 
+/**
+ * Wall-clock times already turned into instants, by zone and wall time. Zone rules do not change while the
+ * kiosk runs, and the status is asked for every few seconds over the same days: without this, a kiosk open
+ * around the clock read its zone some 6,000 times per status (the search runs a year ahead). Bounded.
+ */
+const instants = new Map<string, Map<number, number>>();
+const MAX_INSTANTS = 8192;
+
 /** The instant a wall-clock time happens in a zone (gap → later, overlap → earlier). */
 export function zonedTimeToEpoch(date: CivilDate, minutes: number, timeZone: string | undefined): number {
   const local = Date.UTC(date.year, date.month - 1, date.day) + minutes * 60_000;
+  const zone = timeZone ?? '';
+  let known = instants.get(zone);
+  if (!known) instants.set(zone, (known = new Map()));
+  const instant = known.get(local);
+  if (instant !== undefined) return instant;
+  const found = instantOf(local, timeZone);
+  if (known.size >= MAX_INSTANTS) known.clear();
+  known.set(local, found);
+  return found;
+}
+
+function instantOf(local: number, timeZone: string | undefined): number {
   const before = offsetAt(local - DAY_MS, timeZone);
   const after = offsetAt(local + DAY_MS, timeZone);
   const candidates = [local - before, local - after].filter((t) => t + offsetAt(t, timeZone) === local);
@@ -166,14 +186,14 @@ export function scheduleStateAt(hours: OpeningHours, date: Date): ScheduleState 
   const timeZone = zoneOf(hours);
   const today = zonedParts(now, timeZone);
   // Intervals starting yesterday may still run (past midnight); collect day by day, merging as we go.
-  const intervals: [number, number][] = [];
+  // Merged as each day is added (a day's intervals start after the day before's, but for a zone's quirks),
+  // so a year's search stays linear.
+  let merged: [number, number][] = [];
   let open = false;
   let openUntil = 0;
   for (let offset = -1; offset <= SEARCH_DAYS; offset++) {
     const day = addDays(today, offset);
-    intervals.push(...intervalsOn(hours, day, timeZone));
-    intervals.sort((a, b) => a[0] - b[0]);
-    const merged = merge(intervals);
+    merged = mergeDay(merged, intervalsOn(hours, day, timeZone));
     const current = merged.find(([s, e]) => s <= now && now < e);
     // Anything starting on a later day begins at least at that day's midnight, so once the search has
     // passed the candidate change by a day, no later day can move it.
@@ -188,6 +208,20 @@ export function scheduleStateAt(hours: OpeningHours, date: Date): ScheduleState 
     }
   }
   return { open, nextChange: null };
+}
+
+/** `merged` (sorted, disjoint) with one more day's intervals merged in; `merged` is changed and returned. */
+function mergeDay(merged: [number, number][], day: [number, number][]): [number, number][] {
+  day.sort((a, b) => a[0] - b[0]);
+  const last = merged[merged.length - 1];
+  const first = day[0];
+  if (last && first && first[0] < last[0]) return merge([...merged, ...day].sort((a, b) => a[0] - b[0]));
+  for (const [s, e] of day) {
+    const tail = merged[merged.length - 1];
+    if (tail && s <= tail[1]) tail[1] = Math.max(tail[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
 }
 
 function merge(sorted: [number, number][]): [number, number][] {
