@@ -19,6 +19,7 @@ import { Field, titleOf, type FormContext } from './SchemaForm';
 import { useEditor, type Filter } from './store';
 import { languageName, t, UI_LANGUAGES, type UiLang } from './text';
 import { HistoryPanel } from './HistoryPanel';
+import { PhotoUpload } from './PhotoUpload';
 import { ConflictDialog } from './ConflictDialog';
 import { Preview } from './Preview';
 import { createItem, ItemActions, ListActions } from './ItemDialogs';
@@ -566,6 +567,7 @@ function ItemEditor() {
         </div>
       ) : null}
       {showHistory ? <HistoryPanel onRestored={(r) => void answer(r)} /> : null}
+      <PhotoUpload />
       <div className="form" ref={formRef}>
         {item.kind === 'story' ? (
           <StoryForm schema={schema} ctx={ctx} lang={storyLang} setLang={setStoryLang} />
