@@ -216,7 +216,7 @@ describe('adding, deleting and renaming items', () => {
     const links = (await call(`${editorItemApi.links}?kind=person&id=bo-lin`, { token }))
       .body as EditorLink[];
     expect(links).toEqual([
-      { kind: 'photo', id: 'harbour-view', field: 'people[1]', file: 'photos/harbour-view.yaml' },
+      { kind: 'photo', id: 'harbour-view', field: 'people[2]', file: 'photos/harbour-view.yaml' },
     ]);
     const bo = await item(token, 'person', 'bo-lin');
     const refused = await call(editorItemApi.delete, {
@@ -315,7 +315,7 @@ describe('adding, deleting and renaming items', () => {
     expect(refused.status).toBe(409);
     const fields = (refused.body as { links: EditorLink[] }).links.map((l) => `${l.kind}:${l.id}:${l.field}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['exhibit:exhibit:attract.photos[1]', 'story:the-harbour:en.body']),
+      expect.arrayContaining(['exhibit:exhibit:attract.photos[2]', 'story:the-harbour:en.body']),
     );
     expect(await exists('photos/old-letter.png')).toBe(true);
     expect(await errors(token)).toEqual([]);

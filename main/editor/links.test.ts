@@ -126,11 +126,11 @@ describe('findLinks', () => {
       'photo',
       'harbour-view',
       [
-        'exhibit:exhibit:attract.photos[0]',
+        'exhibit:exhibit:attract.photos[1]',
         'person:ada-park:portrait',
         'story:harbour:en.cover',
         'story:harbour:en.body@14',
-        'timeline:opened:related.photos[0]',
+        'timeline:opened:related.photos[1]',
       ],
     ],
     [
@@ -139,16 +139,16 @@ describe('findLinks', () => {
       'ada-park',
       [
         'diary:first:author',
-        'photo:harbour-view:people[0]',
-        'story:harbour:en.related.people[0]',
-        'timeline:first-day:related.people[0]',
+        'photo:harbour-view:people[1]',
+        'story:harbour:en.related.people[1]',
+        'timeline:first-day:related.people[1]',
       ],
     ],
     [
       'a timeline event named by another event',
       'timeline',
       'opened',
-      ['timeline:first-day:related.timeline[0]'],
+      ['timeline:first-day:related.timeline[1]'],
     ],
     ['a story related to itself is not a link', 'story', 'harbour', []],
     ['nobody names it', 'person', 'nobody', []],
@@ -156,7 +156,7 @@ describe('findLinks', () => {
       'an embed in another language file',
       'photo',
       'old-letter',
-      ['diary:first:facsimile', 'exhibit:exhibit:attract.photos[1]', 'story:harbour:ja.body@6'],
+      ['diary:first:facsimile', 'exhibit:exhibit:attract.photos[2]', 'story:harbour:ja.body@6'],
     ],
   ] as const)('%s', (_name, kind, id, expected) => {
     const got = findLinks(texts, kind, id).map(

@@ -71,9 +71,9 @@ export function referenceSites(kind: ItemKind, data: unknown): { path: Key[]; ki
   return out;
 }
 
-/** `related.people[1]` from a path. Pure. */
+/** `related.people[2]` from a path: list positions counted from 1, as the checker names fields. Pure. */
 export function fieldName(path: readonly Key[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+  return path.map((k, i) => (typeof k === 'number' ? `[${k + 1}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
 const EMBED = /(!\[[^\]\n]*\]\(\s*photo:)([a-z0-9]+(?:-[a-z0-9]+)*)(?=\s*\))/g;

@@ -288,7 +288,7 @@ export function DeleteDialog({ onClose }: { onClose(): void }) {
       ) : links.length > 0 ? (
         <>
           <p className="notice bad" role="alert" data-testid="delete-refused">
-            {t(ui, 'deleteLinked', { n: links.length })}
+            {links.length === 1 ? t(ui, 'deleteLinkedOne') : t(ui, 'deleteLinked', { n: links.length })}
           </p>
           <LinkList links={links} onOpen={open} />
         </>
@@ -390,7 +390,7 @@ export function RenameDialog({ onClose }: { onClose(): void }) {
           <p className="muted">{t(ui, 'linksLooking')}</p>
         ) : links.length > 0 ? (
           <>
-            <p>{t(ui, 'renameLinks', { n: links.length })}</p>
+            <p>{links.length === 1 ? t(ui, 'renameLinksOne') : t(ui, 'renameLinks', { n: links.length })}</p>
             <LinkList links={links} onOpen={() => undefined} />
           </>
         ) : (

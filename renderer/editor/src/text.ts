@@ -116,6 +116,8 @@ const en = {
   linksLooking: 'Looking for everything that links to it…',
   deleteLinked:
     'It cannot be deleted yet: {n} places link to it. Change or remove each link first (choose one to open it), then delete.',
+  deleteLinkedOne:
+    'It cannot be deleted yet: one place links to it. Change or remove that link first (choose it to open it), then delete.',
   deleteFree:
     'Nothing in the exhibit links to it. It is kept in the history and can be brought back from “Deleted items”.',
   deleteConfirm: 'Delete',
@@ -123,6 +125,7 @@ const en = {
   renameTitle: 'Rename the id of “{name}”',
   renameNewId: 'New id',
   renameLinks: 'These {n} places link to it; each will name the new id:',
+  renameLinksOne: 'This place links to it; it will name the new id:',
   renameNoLinks: 'Nothing else links to it.',
   renameSafe:
     'Its files are renamed too. The new files are written first, then each link, then the old files are removed, so the exhibit keeps working if the computer stops half-way. The old files are kept in the history.',
@@ -253,12 +256,14 @@ const zhHans: Record<TextKey, string> = {
   deleteTitle: '删除“{name}”？',
   linksLooking: '正在查找链接到它的所有内容……',
   deleteLinked: '暂时不能删除：有 {n} 处链接到它。请先修改或移除每一处链接（选择一处即可打开），然后再删除。',
+  deleteLinkedOne: '暂时不能删除：有 1 处链接到它。请先修改或移除这处链接（选择它即可打开），然后再删除。',
   deleteFree: '展览中没有任何内容链接到它。删除后它会保留在历史版本中，可在“已删除的条目”中恢复。',
   deleteConfirm: '删除',
   deletedNotice: '“{name}”已删除。可在“已删除的条目”中恢复。',
   renameTitle: '重命名“{name}”的标识',
   renameNewId: '新标识',
   renameLinks: '以下 {n} 处链接到它，都将改为新标识：',
+  renameLinksOne: '以下 1 处链接到它，将改为新标识：',
   renameNoLinks: '没有其他内容链接到它。',
   renameSafe:
     '它的文件也会随之改名。先写入新文件，再逐一修改链接，最后删除旧文件；即使电脑中途停止，展览也能正常运行。旧文件保留在历史版本中。',
