@@ -125,6 +125,10 @@ test.describe('adding a photograph in the exhibit editor', () => {
       const zoom = page.getByTestId('upload-zoom');
       await expect(zoom).toHaveAttribute('data-dzi', /^\/derived\/[0-9a-f]{24}\/tiles\.dzi$/);
       await expect(zoom).toHaveAttribute('data-opened', 'true', { timeout: 60_000 });
+      if (process.env.SCREENSHOTS) {
+        await page.getByTestId('upload').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(process.env.SCREENSHOTS, 'editor-upload-done.png') });
+      }
 
       // The file is named by the photo id; nothing of the upload's own name is in the package.
       const photos = await readdir(path.join(setup.media, 'photos'));
@@ -137,8 +141,6 @@ test.describe('adding a photograph in the exhibit editor', () => {
       // The caption in the four languages, saved.
       for (const [lang, text] of Object.entries(CAPTIONS))
         await page.locator(`#field-caption_${lang}`).fill(text);
-      if (process.env.SCREENSHOTS)
-        await page.screenshot({ path: path.join(process.env.SCREENSHOTS, 'editor-upload-done.png') });
       const generation = await page.getByTestId('preview').getAttribute('data-generation');
       await page.getByTestId('save').click();
       await expect(page.getByTestId('notice')).toHaveText(/^Saved\./, { timeout: 90_000 });
