@@ -226,3 +226,82 @@ test('the dashboard and the CSV count exactly the visits driven', async ({ kiosk
     await config.cleanup();
   }
 });
+
+test('the dashboard names a photograph opened in a story by the start of its caption', async ({
+  kiosk: page,
+}, info) => {
+  test.setTimeout(120_000);
+  const config = await configWithPin();
+  const { server, cleanup } = await serve('media', config.dir);
+  try {
+    await page.clock.install();
+    await page.goto(server.url);
+    await expect(page.getByTestId('attract')).toBeVisible();
+    await page.clock.pauseAt(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
+
+    // One visit: the founding story, its map opened in the viewer and closed again, then walked away from.
+    await touchCentre(page, page.getByTestId('attract'));
+    await fiveSeconds(page);
+    await touchCentre(page, page.getByTestId('choose-en'));
+    await fiveSeconds(page);
+    await touchCentre(page, page.getByTestId('section-stories'));
+    await fiveSeconds(page);
+    await touchCentre(page, page.getByTestId('story-founding-the-zone'));
+    await fiveSeconds(page);
+    await touchCentre(page, page.getByTestId('content-note-continue'));
+    await fiveSeconds(page);
+    const photo = page.getByTestId('photo-safety-zone-map-scan');
+    await photo.scrollIntoViewIfNeeded();
+    await touchCentre(page, photo);
+    await fiveSeconds(page);
+    await expect(page.getByTestId('photo-viewer')).toBeVisible();
+    await touchCentre(page, page.getByTestId('viewer-close'));
+    await fiveSeconds(page);
+    await expect(page.getByTestId('photo-viewer')).toHaveCount(0);
+    await page.clock.runFor(PAST_THE_RESET_MS);
+    await expect(page.getByTestId('attract')).toBeVisible();
+
+    const token = await unlock(page);
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    const period = `?from=${today}&to=${today}`;
+    await expect
+      .poll(async () => {
+        const r = await page.request.get(`${server.url}${api.staffAnalytics}${period}`, {
+          headers: { [STAFF_TOKEN_HEADER]: token },
+        });
+        return ((await r.json()) as AnalyticsSummary).visits;
+      })
+      .toBe(1);
+
+    await touchCentre(page, page.getByTestId('staff-figures'));
+    await page.clock.runFor(1_000);
+    await page.getByTestId('dashboard-from').fill(today);
+    await touchCentre(page, page.getByTestId('dashboard-lang-en'));
+    // Staff know a photograph by its caption, not by the file's id; a long first sentence is cut on a word.
+    await expect
+      .poll(() => rowsOf(page, 'table-opened'))
+      .toEqual([
+        ['Founding the Safety Zone', 'Story', '1'],
+        ['Placeholder: a generated stand-in for a large archival scan…', 'Photograph', '1'],
+      ]);
+    await touchCentre(page, page.getByTestId('dashboard-lang-ja'));
+    await expect
+      .poll(() => rowsOf(page, 'table-opened'))
+      .toEqual([
+        ['安全区の設立', '物語', '1'],
+        [
+          '仮の画像：大判の資料スキャン（たとえば南京安全区の地図）の代わりに生成したもので、ディープズームの試験に使います。',
+          '写真',
+          '1',
+        ],
+      ]);
+    await page.getByTestId('table-opened').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath('dashboard-most-opened.png') });
+  } finally {
+    await cleanup(page);
+    await config.cleanup();
+  }
+});

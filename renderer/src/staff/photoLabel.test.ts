@@ -40,6 +40,23 @@ describe('photoLabel', () => {
       caption: '  A   map\n of the zone. ',
       label: 'A map of the zone.',
     },
+    {
+      name: 'a cut inside brackets ends before the bracket',
+      caption:
+        'Placeholder: a generated stand-in for a large archival scan (for example, a map of the Nanjing Safety Zone), used to test deep zoom. It shows only a grid.',
+      label: 'Placeholder: a generated stand-in for a large archival scan…',
+    },
+    {
+      name: 'a closed bracket before the cut stays',
+      caption:
+        'Minnie Vautrin (centre) with the staff of the Ginling College shelter for women and children in the winter of 1937.',
+      label: 'Minnie Vautrin (centre) with the staff of the Ginling College shelter…',
+    },
+    {
+      name: 'Chinese: a cut inside full-width brackets ends before them',
+      caption: `占位图${'（例如南京安全区地图'.repeat(8)}）。`,
+      label: '占位图…',
+    },
     { name: 'empty', caption: '', label: '' },
   ])('$name', ({ caption, label }) => {
     expect(photoLabel(caption)).toBe(label);

@@ -1,7 +1,7 @@
 /**
  * A photograph's name on the staff dashboard. Photographs have no title, only a caption that can run to
  * several sentences; staff recognise a photograph by the start of its caption: its first sentence, cut on
- * a word (or, in Chinese and Japanese, a character) boundary with "…" when it is longer than `max`
+ * a word (or, in Chinese and Japanese, a character) boundary, never inside an open bracket, with "…" when it is longer than `max`
  * characters. Pure.
  */
 export function photoLabel(caption: string, max = 72): string {
@@ -15,5 +15,17 @@ export function photoLabel(caption: string, max = 72): string {
   const space = cut.lastIndexOf(' ');
   // Latin text is cut at its last space; text without spaces (CJK) at the character.
   const head = space > max / 2 ? cut.slice(0, space) : cut;
-  return `${head.replace(/[\s,;:、，]+$/u, '')}…`;
+  return `${closed(head).replace(/[\s,;:、，]+$/u, '')}…`;
+}
+
+/** A cut that would leave a bracket open ("… scan (for…") ends before that bracket instead. */
+function closed(head: string): string {
+  // The brackets still open at the cut; the first of them is where the label ends.
+  const open: number[] = [];
+  [...head].forEach((c, i) => {
+    if (c === '(' || c === '（') open.push(i);
+    else if ((c === ')' || c === '）') && open.length > 0) open.pop();
+  });
+  const first = open[0];
+  return first !== undefined && first > 0 ? [...head].slice(0, first).join('') : head;
 }
