@@ -83,7 +83,7 @@ export async function pullOnce(options: {
       maxBytes: INDEX_MAX_BYTES,
     });
     if (index.status === 'not-modified')
-      return done('not-modified', 'The package index is unchanged since the last check.');
+      return done('not-modified', 'The server answered 304: latest.json is unchanged.');
     if (index.status === 'refused') return failed(index, null);
     fetchedEtag = index.etag;
 

@@ -4,7 +4,7 @@
  * what Electron serves. It has no window to reload and nothing to exit: staff "exit" only logs, "restart"
  * reloads the content.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,8 @@ export interface PreviewServerOptions {
   editor?: EditorOption;
   /** Where the content worker is; default: its TypeScript source, run under tsx. */
   contentWorker?: ContentWorkerLocation;
+  /** This kiosk software's version, for the packages' lowest kiosk version; default: package.json's. */
+  kioskVersion?: string;
   /** Clock (ms) for opening hours, analytics and packages; Date.now by default (the soak simulates days). */
   now?: () => number;
   /** Told of each heartbeat from the page (the soak watches it as Electron's watchdog does). */
@@ -38,6 +40,13 @@ export interface PreviewServerOptions {
 export interface PreviewServer extends LoopbackServer {
   backend: Backend;
   settings: Backend['settings'];
+}
+
+/** package.json's version: what the kiosk's own install and network pull compare a package's lowest kiosk version with. */
+function softwareVersion(): string {
+  return (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
 }
 
 const consoleLog: BackendLog = {
@@ -60,6 +69,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     log: options.log ?? consoleLog,
     host: { kind: 'preview', ...(options.onHeartbeat ? { heartbeat: options.onHeartbeat } : {}) },
     ...(options.now ? { now: options.now } : {}),
+    kioskVersion: options.kioskVersion ?? softwareVersion(),
     // The preview runs under tsx: by default the worker runs from its TypeScript source.
     contentWorker: options.contentWorker ?? contentWorkerFromSource(),
     ...(options.editor ? { editor: options.editor } : {}),
@@ -67,6 +77,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   await backend.content.reload();
   const server = await serveOnLoopback(backend.handler, options.port ?? 0);
   const close = async () => {
+    backend.packages?.stopPolling();
     await server.close();
     backend.analytics.close();
     if (temporaryData) await rm(temporaryData, { recursive: true, force: true });

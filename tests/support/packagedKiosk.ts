@@ -21,8 +21,11 @@ export const STAFF_PIN = '2468';
 export interface PackagedKioskOptions {
   /** The temp folder's name prefix. */
   prefix: string;
-  /** Version 2 installed (on screen at start) or staged (switched to as the kiosk starts). */
-  second: 'install' | 'stage';
+  /**
+   * Version 2 installed (on screen at start), staged (switched to as the kiosk starts), or published
+   * later, by the test, with `publishSecond` (into `<root>/published`, e.g. for a kiosk pulling it).
+   */
+  second: 'install' | 'stage' | 'later';
   /** The exhibit's English subtitle per version (default: the fixture's). */
   subtitles?: Record<1 | 2, string>;
   /** When each version was published (default: now). */
@@ -44,7 +47,7 @@ async function runScript(args: string[], input: string): Promise<void> {
 /** Makes the kiosk's folders; returns the temp root (remove it after) and the kiosk-config folder. */
 export async function packagedKiosk(
   options: PackagedKioskOptions,
-): Promise<{ root: string; configDir: string }> {
+): Promise<{ root: string; configDir: string; publishSecond(): Promise<string> }> {
   const root = await mkdtemp(path.join(tmpdir(), options.prefix));
   const key = makeTestKey();
   const store = createPackageStore({
@@ -53,7 +56,7 @@ export async function packagedKiosk(
     checker: inProcessChecker,
     kioskVersion: '0.1.0',
   });
-  for (const version of [1, 2] as const) {
+  const publishOne = async (version: 1 | 2): Promise<string> => {
     const content = path.join(root, `content-${version}`);
     await cp('tests/fixtures/valid', content, { recursive: true });
     const yaml = path.join(content, 'exhibit.yaml');
@@ -73,10 +76,13 @@ export async function packagedKiosk(
       ...(publishedAt ? { now: () => publishedAt(version) } : {}),
     });
     if (!published.ok) throw new Error(published.message);
+    return published.file;
+  };
+  for (const version of [1, 2] as const) {
+    if (version === 2 && options.second === 'later') break;
+    const file = await publishOne(version);
     const done =
-      version === 2 && options.second === 'stage'
-        ? await store.stage(published.file)
-        : await store.install(published.file);
+      version === 2 && options.second === 'stage' ? await store.stage(file) : await store.install(file);
     if (!done.ok) throw new Error(done.refusal.message);
   }
   const configDir = path.join(root, 'kiosk-config');
@@ -91,7 +97,7 @@ export async function packagedKiosk(
     ...(options.packagesYaml ?? []),
   ];
   await writeFile(file, `${await readFile(file, 'utf8')}\npackages:\n${packages.join('\n')}\n`);
-  return { root, configDir };
+  return { root, configDir, publishSecond: () => publishOne(2) };
 }
 
 /** The exhibit version the backend at `url` serves, or null when it serves none. */

@@ -21,12 +21,17 @@ function when(iso: string): string {
 function UpdateCheckLine({ status }: { status: UpdateStatus }): ReactNode {
   const text = updateCheckText(status, when);
   return (
-    <div className="staff-version" data-testid="staff-update-check">
-      <span className="staff-version-number">{text.heading}</span>
-      <span className={text.failed ? 'staff-warning' : 'staff-version-state'}>{text.result}</span>
-      <span className={`staff-version-detail${text.failed ? ' staff-warning' : ''}`}>{text.message}</span>
-      <span className="staff-version-detail">{text.next}</span>
-    </div>
+    <ul aria-label="Update checks">
+      <li className="staff-version" data-testid="staff-update-check">
+        <span className="staff-version-number">{text.heading}</span>
+        <span className="staff-version-state">{text.at}</span>
+        <span className={`staff-version-detail${text.failed ? ' staff-warning' : ''}`}>
+          {text.result ? `${text.result}. ` : ''}
+          {text.message}
+        </span>
+        <span className="staff-version-detail">{text.next}</span>
+      </li>
+    </ul>
   );
 }
 

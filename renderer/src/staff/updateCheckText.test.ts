@@ -30,6 +30,7 @@ describe('updateCheckText', () => {
       [
         'No update check yet',
         '',
+        '',
         'The kiosk checks http://10.0.0.5/kiosk-packages/latest.json.',
         'The first check is under way.',
         false,
@@ -43,7 +44,8 @@ describe('updateCheckText', () => {
         nextAt: '2026-12-02T10:15:00.000Z',
       },
       [
-        'Last update check: 10:00',
+        'Last update check',
+        '10:00',
         'New version downloaded',
         'Version 2 was downloaded.',
         'Next check 10:15.',
@@ -54,7 +56,8 @@ describe('updateCheckText', () => {
       '304',
       { ...base, last: check('not-modified', null, 'Unchanged.'), nextAt: '2026-12-02T10:15:00.000Z' },
       [
-        'Last update check: 10:00',
+        'Last update check',
+        '10:00',
         'Nothing new since the last check',
         'Unchanged.',
         'Next check 10:15.',
@@ -70,7 +73,8 @@ describe('updateCheckText', () => {
         failuresInARow: 1,
       },
       [
-        'Last update check: 10:00',
+        'Last update check',
+        '10:00',
         'Refused (stalled)',
         'The server sent nothing for 60 s.',
         'Next check 10:30 (waiting longer after 1 failed check in a row).',
@@ -86,18 +90,19 @@ describe('updateCheckText', () => {
         failuresInARow: 2,
       },
       [
-        'Last update check: 10:00',
+        'Last update check',
+        '10:00',
         'Server not reached or in error',
         'The server answered 500.',
         'Next check 11:00 (waiting longer after 2 failed checks in a row).',
         true,
       ],
     ],
-  ] as [string, UpdateStatus, [string, string, string, string, boolean]][])(
+  ] as [string, UpdateStatus, [string, string, string, string, string, boolean]][])(
     '%s',
     (_name, status, expected) => {
       const t = updateCheckText(status, when);
-      expect([t.heading, t.result, t.message, t.next, t.failed]).toEqual(expected);
+      expect([t.heading, t.at, t.result, t.message, t.next, t.failed]).toEqual(expected);
     },
   );
 });

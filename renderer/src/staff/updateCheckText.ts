@@ -10,8 +10,10 @@ export const UPDATE_RESULT_WORDS: Record<UpdateCheck['result'], string> = {
 };
 
 export interface UpdateCheckText {
-  /** "Last update check: 2 Dec 2026, 10:00" or "No update check yet". */
+  /** "Last update check" or "No update check yet". */
   heading: string;
+  /** When the last check was, or ''. */
+  at: string;
   /** The result, with its reason when it failed: "Refused (stalled)". */
   result: string;
   /** The kiosk's own sentence about it. */
@@ -30,6 +32,7 @@ export function updateCheckText(status: UpdateStatus, when: (iso: string) => str
   if (!last)
     return {
       heading: 'No update check yet',
+      at: '',
       result: '',
       message: `The kiosk checks ${status.url}.`,
       next,
@@ -37,7 +40,8 @@ export function updateCheckText(status: UpdateStatus, when: (iso: string) => str
     };
   const failed = last.result === 'refused' || last.result === 'server-error';
   return {
-    heading: `Last update check: ${when(last.at)}`,
+    heading: 'Last update check',
+    at: when(last.at),
     result: `${UPDATE_RESULT_WORDS[last.result]}${failed && last.reason && last.reason !== 'server-error' ? ` (${last.reason})` : ''}`,
     message: last.message,
     next,
