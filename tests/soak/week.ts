@@ -444,6 +444,19 @@ export async function runWeek(
   async function takeSample(day: number): Promise<void> {
     const session = cdp;
     if (!session) return;
+    // The backend measures itself (a GC, then a heap snapshot) in its own process while the page is
+    // measured over CDP: both are at rest (the page's clock is paused), so the two are taken at once and
+    // the hour's sample costs the longer of the two, not their sum.
+    const unmeasured: BackendMemory = { heapUsed: NaN, objectsKB: NaN, codeKB: NaN };
+    const backendMeasured = new Promise<BackendMemory>((resolve) => {
+      // A heap snapshot of the backend takes a second or two here, longer on a busy machine.
+      const timer = setTimeout(() => resolve(unmeasured), 120_000);
+      onMemory = (memory) => {
+        clearTimeout(timer);
+        resolve(memory);
+      };
+      if (!backend?.send({ memory: true })) resolve(unmeasured);
+    });
     await session.send('HeapProfiler.collectGarbage');
     await session.send('HeapProfiler.collectGarbage');
     const { metrics } = await session.send('Performance.getMetrics');
@@ -458,18 +471,9 @@ export async function runWeek(
       detached = NaN;
     }
     const breakdown = await heapBreakdown(session).catch(() => null);
-    const pid = backend?.pid;
-    const unmeasured: BackendMemory = { heapUsed: NaN, objectsKB: NaN, codeKB: NaN };
-    const backendMemory = await new Promise<BackendMemory>((resolve) => {
-      // A heap snapshot of the backend takes a second or two here, longer on a busy machine.
-      const timer = setTimeout(() => resolve(unmeasured), 60_000);
-      onMemory = (memory) => {
-        clearTimeout(timer);
-        resolve(memory);
-      };
-      if (!backend?.send({ memory: true })) resolve(unmeasured);
-    });
+    const backendMemory = await backendMeasured;
     onMemory = () => undefined;
+    const pid = backend?.pid;
     const logErrors = countLogErrors(logFile);
     samples.push({
       day,
