@@ -4,95 +4,34 @@
  * written only when the checker accepts it; a delete is refused while anything names the item, and listed
  * and restorable after; a rename updates every reference (comments kept) and leaves the checker clean.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDITOR_TOKEN_HEADER, editorApi, type EditorItem, type EditorOverview } from '../common/editorApi';
+import { editorApi, type EditorItem, type EditorOverview } from '../common/editorApi';
 import {
   editorItemApi,
   type EditorDeletedEntry,
   type EditorLink,
   type EditorNewItem,
 } from '../common/editorItems';
-import { contentWorkerFromSource } from '../content/load/workerLocation';
 import { createChecker } from '../editor/checker';
 import { readPackageTexts } from '../editor/itemChanges';
 import { planRename } from '../editor/links';
-import { hashPin } from '../kiosk/staff';
-import { createBackend, type Backend } from './createBackend';
+import { startEditorBackend, type CallInit, type EditorBackend } from '../../tests/support/editorBackend';
 
-const ORIGIN = 'http://127.0.0.1:4173';
 let root: string;
 let media: string;
-let configDir: string;
-let backend: Backend;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+let editor: EditorBackend;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-'));
-  media = path.join(root, 'media');
-  configDir = path.join(root, 'kiosk-config');
-  await cp('tests/fixtures/valid', media, { recursive: true });
-  await cp('kiosk-config', configDir, { recursive: true });
-  const hash = await hashPin('2468', { N: 1024, r: 8, p: 1 });
-  await writeFile(
-    path.join(configDir, 'kiosk.yaml'),
-    `${await readFile(path.join(configDir, 'kiosk.yaml'), 'utf8')}staffPinHash: '${hash}'\n`,
-  );
-  await mkdir(path.join(root, 'renderer'));
-  await mkdir(path.join(root, 'editor'));
-  await writeFile(path.join(root, 'editor', 'index.html'), '<!doctype html><title>editor</title>');
-  backend = createBackend({
-    rendererDir: path.join(root, 'renderer'),
-    mediaDir: media,
-    configDir,
-    derivedDir: path.join(root, 'derived'),
-    dataDir: path.join(root, 'data'),
-    log: quiet,
-    host: { kind: 'preview' },
-    contentWorker: contentWorkerFromSource(),
-    editor: { pageDir: path.join(root, 'editor') },
-  });
-  await backend.content.reload();
+  editor = await startEditorBackend('kiosk-editor-items-');
+  ({ root, media } = editor);
 }, 60_000);
 
-afterAll(async () => {
-  backend.analytics.close();
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => editor.close());
 
-async function call(
-  route: string,
-  init: { method?: string; body?: unknown; token?: string; origin?: string | null } = {},
-): Promise<{ status: number; body: unknown }> {
-  const headers: Record<string, string> = { host: '127.0.0.1:4173' };
-  if (init.origin !== null) headers.origin = init.origin ?? ORIGIN;
-  if (init.token) headers[EDITOR_TOKEN_HEADER] = init.token;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await backend.handler(
-    new Request(`${ORIGIN}${route}`, {
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    }),
-  );
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body };
-}
-
-async function signIn(role: string, languages?: string[]): Promise<string> {
-  const r = await call(editorApi.unlock, { method: 'POST', body: { pin: '2468', role, languages } });
-  const token = (r.body as { token?: string }).token;
-  if (!token) throw new Error(`sign-in failed: ${JSON.stringify(r.body)}`);
-  return token;
-}
+const call = (route: string, init?: CallInit) => editor.call(route, init);
+const signIn = (role: string, languages?: string[]) => editor.signIn(role, languages);
 
 const item = async (token: string, kind: string, id: string) =>
   (await call(`${editorApi.item}?kind=${kind}&id=${id}`, { token })).body as EditorItem;

@@ -4,56 +4,28 @@
  * declared size over the cap, a hostile id, another role, another origin), a body that passes the cap as it
  * streams, and a whole upload whose own file name is hostile and never used.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_TOKEN_HEADER, editorApi, MAX_UPLOAD_BYTES, type EditorUploadJob } from '../common/editorApi';
-import { contentWorkerFromSource } from '../content/load/workerLocation';
-import { hashPin } from '../kiosk/staff';
 import { UPLOAD_FOLDER } from '../editor/upload';
 import { writeBodyToFile } from './body';
-import { createBackend, type Backend } from './createBackend';
+import { type Backend } from './createBackend';
+import { EDITOR_ORIGIN, startEditorBackend, type EditorBackend } from '../../tests/support/editorBackend';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = EDITOR_ORIGIN;
 let root: string;
 let media: string;
 let backend: Backend;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+let editor: EditorBackend;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-upload-'));
-  media = path.join(root, 'media');
-  const configDir = path.join(root, 'kiosk-config');
-  await cp('tests/fixtures/valid', media, { recursive: true });
-  await cp('kiosk-config', configDir, { recursive: true });
-  const hash = await hashPin('2468', { N: 1024, r: 8, p: 1 });
-  await writeFile(
-    path.join(configDir, 'kiosk.yaml'),
-    `${await readFile(path.join(configDir, 'kiosk.yaml'), 'utf8')}staffPinHash: '${hash}'\n`,
-  );
-  await mkdir(path.join(root, 'renderer'));
-  await mkdir(path.join(root, 'editor'));
-  await writeFile(path.join(root, 'editor', 'index.html'), '<!doctype html><title>editor</title>');
-  backend = createBackend({
-    rendererDir: path.join(root, 'renderer'),
-    mediaDir: media,
-    configDir,
-    derivedDir: path.join(root, 'derived'),
-    dataDir: path.join(root, 'data'),
-    log: quiet,
-    host: { kind: 'preview' },
-    contentWorker: contentWorkerFromSource(),
-    editor: { pageDir: path.join(root, 'editor') },
-  });
-  await backend.content.reload();
+  editor = await startEditorBackend('kiosk-editor-upload-');
+  ({ root, media, backend } = editor);
 }, 60_000);
 
-afterAll(async () => {
-  backend.analytics.close();
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => editor.close());
 
 /** A body that records whether anyone read it. */
 function watchedBody(bytes: Uint8Array): { body: ReadableStream<Uint8Array>; read: () => boolean } {
@@ -101,18 +73,7 @@ async function post(
   return { status: response.status, body: answer };
 }
 
-async function signIn(role: string, languages?: string[]): Promise<string> {
-  const response = await backend.handler(
-    new Request(`${ORIGIN}${editorApi.unlock}`, {
-      method: 'POST',
-      headers: { host: '127.0.0.1:4173', origin: ORIGIN, 'content-type': 'application/json' },
-      body: JSON.stringify({ pin: '2468', role, languages }),
-    }),
-  );
-  const token = ((await response.json()) as { token?: string }).token;
-  if (!token) throw new Error('sign-in failed');
-  return token;
-}
+const signIn = (role: string, languages?: string[]) => editor.signIn(role, languages);
 
 async function job(token: string, id: string, seen?: EditorUploadJob): Promise<EditorUploadJob> {
   const after = seen ? `&step=${seen.step}&state=${seen.state}` : '';

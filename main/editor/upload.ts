@@ -34,7 +34,7 @@ import { buildDerivatives, contentHashOfFile, recordDerivatives } from '../conte
 import { imageKind, MAX_IMAGE_PIXELS } from '../content/mediaFiles';
 import { FILE_LIMITS } from '../content/packageFiles';
 import { findInside } from '../files/safePath';
-import { writeFileAtomically } from '../files/atomicWrite';
+import { flushFolder, writeFileAtomically } from '../files/atomicWrite';
 import { HISTORY_FOLDER, keepVersion } from './history';
 import { badItemId, ItemError, itemDataFromFiles, itemFiles } from './items';
 import { editYamlText, isPlainObject, newYamlText, yamlData } from './yamlEdit';
@@ -152,14 +152,6 @@ export interface Uploads {
 }
 
 const MAX_JOBS_KEPT = 20;
-
-async function flushFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const folder = await open(dir, 'r').catch(() => null);
-  if (!folder) return;
-  await folder.sync().catch(() => undefined);
-  await folder.close();
-}
 
 async function readHead(file: string): Promise<Uint8Array> {
   const handle = await open(file, 'r');

@@ -25,7 +25,11 @@ function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-async function flushFolder(dir: string): Promise<void> {
+/**
+ * Flush a folder, so that a rename or a new file in it survives a power cut. For writers that build a file
+ * (or a tree) themselves and move it into place with a rename: the package store, the editor's uploads.
+ */
+export async function flushFolder(dir: string): Promise<void> {
   // Folders cannot be opened for flushing on Windows; the rename itself is still atomic there.
   if (process.platform === 'win32') return;
   const folder = await open(dir, 'r').catch(() => null);

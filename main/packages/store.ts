@@ -23,7 +23,7 @@ import {
   type PackageManifest,
   type Refusal,
 } from '../common/packages';
-import { writeFileAtomically } from '../files/atomicWrite';
+import { flushFolder, writeFileAtomically } from '../files/atomicWrite';
 import { checkerRefusal, type Checker } from './checker';
 import type { TrustPolicy } from './keys';
 import { extractPackage } from './reader';
@@ -64,14 +64,6 @@ export type StageOutcome = { ok: true; version: WholeVersion } | { ok: false; re
 const VERSIONS = 'versions';
 const STAGING = 'staging';
 const INCOMING = 'incoming';
-
-async function flushFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r').catch(() => null);
-  if (!handle) return;
-  await handle.sync().catch(() => undefined);
-  await handle.close();
-}
 
 /** Flush every folder under `dir` (the files were flushed as they were written), deepest first. */
 async function flushTree(dir: string): Promise<void> {

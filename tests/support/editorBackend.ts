@@ -1,0 +1,108 @@
+/**
+ * The one backend with the editor on (createBackend's `editor` option), for the editor's route tests: a real
+ * temporary copy of the valid test package, a real settings folder with a staff PIN, requests through the
+ * handler as the editor's page sends them (loopback Host, same Origin, the session token).
+ */
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createBackend, type Backend } from '../../main/backend/createBackend';
+import { EDITOR_TOKEN_HEADER, editorApi } from '../../main/common/editorApi';
+import { contentWorkerFromSource } from '../../main/content/load/workerLocation';
+import { hashPin } from '../../main/kiosk/staff';
+
+export const EDITOR_ORIGIN = 'http://127.0.0.1:4173';
+export const EDITOR_HOST = '127.0.0.1:4173';
+const PIN = '2468';
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export interface CallInit {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  /** null: no Origin header at all. */
+  origin?: string | null;
+}
+
+export interface EditorBackend {
+  root: string;
+  /** The working copy being edited. */
+  media: string;
+  configDir: string;
+  backend: Backend;
+  /** A JSON request to an editor route; the answer's body parsed as JSON when it is JSON. */
+  call(route: string, init?: CallInit): Promise<{ status: number; body: unknown }>;
+  /** A session for a role (and the languages a translator is granted); its token. */
+  signIn(role: string, languages?: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startEditorBackend(prefix: string): Promise<EditorBackend> {
+  const root = await mkdtemp(path.join(tmpdir(), prefix));
+  const media = path.join(root, 'media');
+  const configDir = path.join(root, 'kiosk-config');
+  await cp('tests/fixtures/valid', media, { recursive: true });
+  await cp('kiosk-config', configDir, { recursive: true });
+  const hash = await hashPin(PIN, { N: 1024, r: 8, p: 1 });
+  await writeFile(
+    path.join(configDir, 'kiosk.yaml'),
+    `${await readFile(path.join(configDir, 'kiosk.yaml'), 'utf8')}staffPinHash: '${hash}'\n`,
+  );
+  await mkdir(path.join(root, 'renderer'));
+  await mkdir(path.join(root, 'editor'));
+  await writeFile(path.join(root, 'editor', 'index.html'), '<!doctype html><title>editor</title>');
+  const backend = createBackend({
+    rendererDir: path.join(root, 'renderer'),
+    mediaDir: media,
+    configDir,
+    derivedDir: path.join(root, 'derived'),
+    dataDir: path.join(root, 'data'),
+    log: quiet,
+    host: { kind: 'preview' },
+    contentWorker: contentWorkerFromSource(),
+    editor: { pageDir: path.join(root, 'editor') },
+  });
+  await backend.content.reload();
+
+  const call: EditorBackend['call'] = async (route, init = {}) => {
+    const headers: Record<string, string> = { host: EDITOR_HOST };
+    if (init.origin !== null) headers.origin = init.origin ?? EDITOR_ORIGIN;
+    if (init.token) headers[EDITOR_TOKEN_HEADER] = init.token;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await backend.handler(
+      new Request(`${EDITOR_ORIGIN}${route}`, {
+        method: init.method ?? 'GET',
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      }),
+    );
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: the handler's own plain-text refusals
+    }
+    return { status: response.status, body };
+  };
+
+  const signIn: EditorBackend['signIn'] = async (role, languages) => {
+    const r = await call(editorApi.unlock, { method: 'POST', body: { pin: PIN, role, languages } });
+    const token = (r.body as { token?: string }).token;
+    if (!token) throw new Error(`sign-in failed: ${JSON.stringify(r.body)}`);
+    return token;
+  };
+
+  return {
+    root,
+    media,
+    configDir,
+    backend,
+    call,
+    signIn,
+    close: async () => {
+      backend.analytics.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
