@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, loadSettings, writeSettingsAtomically } from './settings';
+import { packageSettingsSchema } from '../common/settings';
 
 async function configWith(text: string | null): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-config-'));
@@ -103,5 +104,26 @@ describe('writeSettingsAtomically', () => {
     const dir = await configWith('visitor: [\n');
     expect(() => writeSettingsAtomically(dir, { display: 1 })).toThrow(/syntax error/);
     expect(await readFile(path.join(dir, 'kiosk.yaml'), 'utf8')).toBe('visitor: [\n');
+  });
+});
+
+describe('packages.updateUrl', () => {
+  it.each([
+    { url: 'http://10.0.0.5/kiosk-packages/latest.json', ok: true },
+    { url: 'https://nas.museum.local:8443/publish/latest.json', ok: true },
+    { url: 'http://[fd00::5]:8040/latest.json', ok: true },
+    { url: 'HTTP://10.0.0.5/latest.json', ok: true },
+    { url: 'http://10.0.0.5', ok: true },
+    { url: 'http://10.0.0.5/latest.json?fleet=hall-2', ok: true },
+    { url: 'ftp://10.0.0.5/latest.json', ok: false },
+    { url: 'file:///srv/publish/latest.json', ok: false },
+    { url: 'http://staff:secret@10.0.0.5/latest.json', ok: false },
+    { url: 'http://staff@10.0.0.5/latest.json', ok: false },
+    { url: 'http:///latest.json', ok: false },
+    { url: 'http://10.0.0.5/latest json', ok: false },
+    { url: '10.0.0.5/latest.json', ok: false },
+    { url: '', ok: false },
+  ])('$url → $ok', ({ url, ok }) => {
+    expect(packageSettingsSchema.safeParse({ updateUrl: url }).success).toBe(ok);
   });
 });
