@@ -21,7 +21,10 @@ export async function serveOnLoopback(handler: KioskHandler, port = 0): Promise<
   const server = createServer((req, res) => {
     void respond(handler, actual, req, res);
   });
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive connections are closed after a minute, not Node's 5 s: a client that sends its next
+  // request just as the server closes the idle connection gets ECONNRESET (browsers retry it; an HTTP client
+  // such as the tests' and the staff tools' may not), and on loopback an idle socket costs nothing.
+  server.keepAliveTimeout = 65_000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerUnparsable(error, socket));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
