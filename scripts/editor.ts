@@ -9,10 +9,12 @@
  * --config DIR   the device settings a technician edits (default kiosk-config)
  * --port N       default 4180; 0 = any free port
  * --roles LIST   the roles offered at sign-in, e.g. curator,translator (default all three)
- * --data DIR     the editor's own state (the PIN lockout), kept across restarts (default a temporary folder)
+ * --data DIR     the editor's own state, kept across restarts: the PIN lockout and the unsaved edits kept in
+ *                case it stops before a save (default ~/.memorial-kiosk/editor, outside any content folder)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EDITOR_PAGE, EDITOR_ROLES, isEditorRole, type EditorRole } from '../main/common/editorApi';
@@ -61,7 +63,8 @@ const server = await startPreviewServer({
   rendererDir: path.resolve('out/renderer'),
   mediaDir: contentDir,
   configDir: path.resolve(values.config),
-  ...(values.data ? { dataDir: path.resolve(values.data) } : {}),
+  // Kept across restarts, so that unsaved edits are offered again after a crash (main/editor/recovery.ts).
+  dataDir: path.resolve(values.data ?? path.join(homedir(), '.memorial-kiosk', 'editor')),
   port: Number(values.port),
   editor: { pageDir: path.resolve('out/editor'), roles: roles as EditorRole[] },
 });

@@ -28,6 +28,8 @@ import { EDITOR_ROLES, type EditorRole } from '../common/editorApi';
 import { createChecker } from '../editor/checker';
 import { createEditorService } from '../editor/editor';
 import { createSessions } from '../editor/sessions';
+import { itemFiles, revisionOf } from '../editor/items';
+import { createRecoveryStore } from '../editor/recovery';
 import { createEditorRoute } from './editorRoute';
 import { createChecker as createPackageChecker } from '../packages/checker';
 import { trustPolicyOf } from '../packages/keys';
@@ -355,12 +357,24 @@ function createEditor(
     log: (m) => log.info(`editor ${m}`),
     warn: (m) => log.warn(`editor ${m}`),
   });
+  // Unsaved edits are kept beside the PIN lockout, in the editor's data folder: never in the content folder.
+  const recovery = createRecoveryStore({
+    dataDir: options.dataDir,
+    contentDir: options.mediaDir,
+    currentRevision: async (kind, id) => {
+      const files = await itemFiles(options.mediaDir, kind, id);
+      return files.size > 0 ? revisionOf(files) : null;
+    },
+    now,
+    log: (m) => log.warn(`editor ${m}`),
+  });
   return createEditorRoute({
     service,
     sessions: createSessions(now),
     pin,
     roles: editor.roles ?? EDITOR_ROLES,
     log,
+    recovery,
   });
 }
 

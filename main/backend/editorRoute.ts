@@ -17,9 +17,11 @@ import {
   MAX_UPLOAD_BYTES,
   type EditorRole,
   type EditorSaveResult,
+  type ItemKind,
 } from '../common/editorApi';
 import type { StaffHooks } from '../kiosk/staff';
 import type { EditorService } from '../editor/editor';
+import { RecoveryRefused, type RecoveryStore } from '../editor/recovery';
 import { badItemId, ItemError } from '../editor/items';
 import type { Sessions } from '../editor/sessions';
 import { YamlSyntaxError } from '../editor/yamlEdit';
@@ -40,6 +42,8 @@ export interface EditorRouteOptions {
   log: { info(message: string): void; warn(message: string): void };
   /** The largest upload (default MAX_UPLOAD_BYTES; smaller in tests). */
   maxUploadBytes?: number;
+  /** Unsaved edits kept on this computer (main/editor/recovery.ts); without it the route answers 404. */
+  recovery?: RecoveryStore;
 }
 
 export type EditorRoute = (request: Request, pathname: string, url: URL) => Promise<Response | null>;
@@ -53,6 +57,17 @@ const STATUS: Record<EditorSaveResult['status'], number> = {
 
 export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
   const { service, sessions } = options;
+  // A save (or a version restored) makes the unsaved edits kept for the item needless. A failure to
+  // remove them is logged, not the save's failure: they are offered again and can be discarded then.
+  const forget = async (role: EditorRole, kind: ItemKind, id: string) => {
+    await options.recovery
+      ?.remove(role, kind, id)
+      .catch((error: unknown) =>
+        options.log.warn(
+          `editor: the unsaved edits of ${kind} ${id} could not be removed (${String(error)})`,
+        ),
+      );
+  };
   return async (request, pathname, url) => {
     if (!pathname.startsWith('/api/editor/')) return null;
     const method = request.method;
@@ -111,8 +126,39 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
           if (!isItemKind(kind) || typeof body?.id !== 'string' || typeof body.revision !== 'string')
             return json(400, { ok: false, message: 'A save names the kind, id and revision of the item.' });
           const result = await service.save(actor, kind, body.id, body.revision, body.data);
-          if (result.status === 'saved') options.log.info(`editor: ${session.role} saved ${kind} ${body.id}`);
+          if (result.status === 'saved') {
+            options.log.info(`editor: ${session.role} saved ${kind} ${body.id}`);
+            await forget(session.role, kind, body.id);
+          }
           return json(STATUS[result.status], result);
+        }
+        case editorApi.recovery: {
+          const recovery = options.recovery;
+          if (!recovery) return json(404, { ok: false, message: 'This editor keeps no unsaved edits.' });
+          if (method === 'GET') return json(200, await recovery.offers(session.role));
+          if (method === 'DELETE') {
+            const kind = url.searchParams.get('kind');
+            if (!isItemKind(kind)) return json(400, { ok: false, message: 'Unknown kind of item.' });
+            await recovery.remove(session.role, kind, url.searchParams.get('id') ?? '');
+            return new Response(null, { status: 204 });
+          }
+          if (method !== 'PUT') return methodNotAllowed('GET, PUT, DELETE');
+          const body = await readJsonObject(request, MAX_EDITOR_BODY);
+          if (body instanceof Response) return body;
+          const kind = body?.kind;
+          if (!isItemKind(kind) || typeof body?.id !== 'string' || typeof body.base !== 'string')
+            return json(400, { ok: false, message: 'Unsaved edits name the kind, id and base of the item.' });
+          try {
+            const kept = await recovery.keep(session.role, kind, body.id, body.base, body.data);
+            return json(200, { ok: true, savedAt: kept.savedAt });
+          } catch (error) {
+            if (error instanceof RecoveryRefused)
+              return json(400, {
+                ok: false,
+                message: `These unsaved edits cannot be kept: ${error.message}`,
+              });
+            throw error;
+          }
         }
         case editorApi.previewReady:
           if (method !== 'GET') return methodNotAllowed('GET');
@@ -136,6 +182,7 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
           )
             return json(400, { ok: false, message: 'A restore names the kind, id, version and revision.' });
           const result = await service.restore(actor, kind, body.id, body.version, body.revision);
+          if (result.status === 'saved') await forget(session.role, kind, body.id);
           return json(STATUS[result.status], result);
         }
         case editorApi.settings: {

@@ -31,6 +31,12 @@ export const editorApi = {
    * page saw last) the answer waits until the job moves on (at most 20 s): ask again until done or failed.
    */
   uploadJob: '/api/editor/upload-job',
+  /**
+   * The unsaved edits kept on this computer in case the editor stops before a save
+   * (main/common/editorRecovery.ts). GET (token) → EditorRecoveryOffer[] of this role; PUT { kind, id,
+   * base, data } (token) → EditorRecoveryKept; DELETE ?kind=&id= (token) → 204: discarded.
+   */
+  recovery: '/api/editor/recovery',
 } as const;
 
 /** The largest upload: an uncompressed 16-bit RGB TIFF of 150 megapixels (900 MB) fits. */
