@@ -16,6 +16,8 @@ import {
   STAFF_TOKEN_HEADER,
   type ContentVersions,
 } from '../common/api';
+import { attractResponse, attractSlice, type AttractSlice } from '../common/attract';
+import type { Exhibit, ExhibitResponse } from '../common/exhibit';
 import { accessRequestOf, ALLOWED_METHODS, decideAccess } from './access';
 import { MAX_JSON_BODY } from './body';
 import { CONTENT_FILE_POLICY, contentFileType, contentTypeFor, type ContentArea } from './mime';
@@ -235,6 +237,8 @@ async function apiRoute(
   switch (pathname) {
     case api.exhibit:
       return method === 'GET' ? json(200, options.getExhibit()) : methodNotAllowed('GET');
+    case api.attract:
+      return method === 'GET' ? json(200, attractOf(options.getExhibit())) : methodNotAllowed('GET');
     case api.settings:
       return method === 'GET' ? json(200, options.getVisitorSettings()) : methodNotAllowed('GET');
     case api.status:
@@ -296,6 +300,17 @@ async function apiRoute(
     default:
       return notFound();
   }
+}
+
+/** Each exhibit's attract slice, made once per exhibit loaded (it is asked for on every page load). */
+const attractSlices = new WeakMap<Exhibit, AttractSlice>();
+
+function attractOf(response: ExhibitResponse) {
+  return attractResponse(response, (exhibit) => {
+    const made = attractSlices.get(exhibit) ?? attractSlice(exhibit);
+    attractSlices.set(exhibit, made);
+    return made;
+  });
 }
 
 function text(status: number, body: string): Response {

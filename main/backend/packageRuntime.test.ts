@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, type HeartbeatBody } from '../common/api';
+import type { AttractResponse } from '../common/attract';
 import type { ExhibitResponse } from '../common/exhibit';
 import { contentWorkerFromSource } from '../content/load/workerLocation';
 import { inProcessChecker } from '../../tests/support/inProcessChecker';
@@ -91,7 +92,11 @@ async function beat(backend: Backend, phase: HeartbeatBody['phase']): Promise<vo
 
 async function shownVersion(backend: Backend): Promise<string | null> {
   const body = (await (await call(backend, api.exhibit)).json()) as ExhibitResponse;
-  return body.status === 'ok' ? body.exhibit.version : null;
+  const version = body.status === 'ok' ? body.exhibit.version : null;
+  // The attract loop's part (fetched first by the page) always comes from the exhibit in service.
+  const attract = (await (await call(backend, api.attract)).json()) as AttractResponse;
+  expect(attract.status === 'ok' ? attract.attract.version : null).toBe(version);
+  return version;
 }
 
 beforeAll(async () => {

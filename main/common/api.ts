@@ -7,6 +7,8 @@ import type { InstalledVersion, UpdateStatus } from './packages';
 export const api = {
   /** GET → ExhibitResponse */
   exhibit: '/api/exhibit',
+  /** GET → AttractResponse: the attract loop's part of the exhibit, fetched first (main/common/attract.ts). */
+  attract: '/api/attract',
   /** GET → VisitorSettings */
   settings: '/api/settings',
   /** GET → { open, nextChange?, outsideHours? } — opening hours, polled by the renderer. */

@@ -45,7 +45,9 @@ const Visit = lazy(loadVisit);
 
 export function App(): ReactNode {
   const loading = useExhibit((s) => s.loading);
+  const attract = useExhibit((s) => s.attract);
   const exhibit = useExhibit((s) => s.exhibit);
+  const unavailable = useExhibit((s) => s.unavailableReason !== null);
   const settings = useExhibit((s) => s.settings);
   const status = useExhibit((s) => s.status);
   const phase = useVisit((s) => s.phase);
@@ -110,7 +112,7 @@ export function App(): ReactNode {
   }, [lang, textSize, highContrast, reducedMotion, seated, settings.hideCursor]);
 
   // While the attract loop runs, the code for a visit loads in the background, so the first tap finds it.
-  const attracting = !loading && status.open && exhibit !== null && phase === 'attract';
+  const attracting = !loading && status.open && attract !== null && phase === 'attract';
   useEffect(() => {
     if (attracting) prefetchVisit();
   }, [attracting]);
@@ -118,8 +120,11 @@ export function App(): ReactNode {
   let content: ReactNode;
   if (loading) content = <div className="screen loading" aria-busy="true" />;
   else if (!status.open) content = <ClosedScreen />;
-  else if (!exhibit) content = <Unavailable />;
+  else if (!attract) content = <Unavailable />;
   else if (phase === 'attract') content = <Attract />;
+  // A visitor who touched the attract loop in its first moment, before the whole exhibit had arrived.
+  else if (!exhibit)
+    content = unavailable ? <Unavailable /> : <div className="screen loading" aria-busy="true" />;
   else
     content = (
       <Suspense fallback={<div className="screen loading" aria-busy="true" />}>

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, pinchOut, startVisit, test, touchCentre } from './fixtures';
 import { freshState } from '../support/freshState';
+import { api } from '../../main/common/api';
 
 /** The e2e device config: 30 s idle, 10 s warning (tests/e2e/kiosk-config/kiosk.yaml). */
 const IDLE_MS = 30_000;
@@ -160,6 +161,33 @@ test('every story, photograph, person and timeline event is reachable and leads 
     await page.getByTestId('nav-home').tap();
     await expect(page.getByTestId('home')).toBeVisible();
   }
+});
+
+test('the attract loop shows before the whole exhibit has arrived; a touch in that moment waits, then goes on', async ({
+  kiosk: page,
+}) => {
+  // The whole exhibit is held back, as on a slow first load; the attract loop needs only its own part.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let askedForExhibit: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => (askedForExhibit = resolve));
+  await page.route(`**${api.exhibit}`, async (route) => {
+    askedForExhibit();
+    await released;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('attract')).toBeVisible();
+  await expect(page.locator('.attract-title h1')).toHaveText('南京安全区（1937—1938）');
+  await asked;
+
+  await page.getByTestId('attract').tap();
+  await expect(page.locator('.screen.loading[aria-busy="true"]')).toBeVisible();
+  release();
+  await page.getByTestId('choose-en').tap();
+  await expect(page.getByTestId('home')).toBeVisible();
+  await page.getByTestId('section-stories').tap();
+  await expect(page.locator('[data-testid^="story-"]').first()).toBeVisible();
 });
 
 test('switching language keeps the visitor where they are', async ({ kiosk: page }) => {

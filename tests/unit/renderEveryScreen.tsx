@@ -15,6 +15,7 @@ import { act, cleanup, render, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { api, MEDIA_PREFIX } from '../../main/common/api';
+import { attractResponse } from '../../main/common/attract';
 import type { Exhibit, ExhibitResponse } from '../../main/common/exhibit';
 import { loadExhibitPackage } from '../../main/content/load';
 import { useExhibit } from '../../renderer/src/data/exhibitStore';
@@ -247,6 +248,16 @@ function fakeBackend(c: KioskCase, logged: string[]): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), 'http://127.0.0.1/');
     switch (url.pathname) {
+      case api.attract: {
+        if (c.exhibit === 'pending') return new Promise<Response>(() => undefined);
+        return json(
+          attractResponse(
+            c.exhibit === 'unavailable'
+              ? { status: 'unavailable', reason: 'exhibit.yaml could not be read' }
+              : { status: 'ok', exhibit: c.exhibit, loadedAt: new Date(0).toISOString(), problems: 0 },
+          ),
+        );
+      }
       case api.exhibit: {
         if (c.exhibit === 'pending') return new Promise<Response>(() => undefined);
         const body: ExhibitResponse =
@@ -293,6 +304,7 @@ export async function problemsInState(element: ReactElement, c: KioskCase): Prom
   const logged: string[] = [];
   useExhibit.setState({
     loading: true,
+    attract: null,
     exhibit: null,
     index: null,
     unavailableReason: null,

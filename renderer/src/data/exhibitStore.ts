@@ -1,8 +1,14 @@
 /**
  * The exhibit and the kiosk's settings as served by /api. Not visitor state: it survives every reset.
+ *
+ * The attract loop's part of the exhibit (main/common/attract.ts, about 2 KB) comes first, so the attract
+ * loop shows without waiting for the whole exhibit (about 170 KB of JSON); the whole exhibit is fetched
+ * once the attract loop has painted (issue 13). From then on the attract slice is made from it, so the two
+ * never disagree.
  */
 import { create } from 'zustand';
 import { api, type KioskStatus } from '../../../main/common/api';
+import { attractSlice, type AttractResponse, type AttractSlice } from '../../../main/common/attract';
 import type {
   DiaryEntry,
   Exhibit,
@@ -24,12 +30,17 @@ export interface ExhibitIndex {
 }
 
 interface ExhibitStore {
+  /** True until the attract loop's part of the exhibit (or why there is none) is known. */
   loading: boolean;
+  /** What the attract loop shows; also the exhibit's languages and default language. */
+  attract: AttractSlice | null;
+  /** The whole exhibit: null until it has been fetched after the attract loop painted, or if it failed. */
   exhibit: Exhibit | null;
   index: ExhibitIndex | null;
   unavailableReason: string | null;
   settings: VisitorSettings;
   status: KioskStatus;
+  /** The attract slice and the settings, then (after the next paint) the whole exhibit. */
   load(): Promise<void>;
   refreshStatus(): Promise<void>;
 }
@@ -50,8 +61,17 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Resolves after the page has painted what was just rendered (at once where there is no painting). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') resolve();
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 export const useExhibit = create<ExhibitStore>()((set) => ({
   loading: true,
+  attract: null,
   exhibit: null,
   index: null,
   unavailableReason: null,
@@ -59,20 +79,33 @@ export const useExhibit = create<ExhibitStore>()((set) => ({
   status: { open: true },
   load: async () => {
     try {
-      const [response, settings] = await Promise.all([
-        getJson<ExhibitResponse>(api.exhibit),
+      const [first, settings] = await Promise.all([
+        getJson<AttractResponse>(api.attract),
         getJson<VisitorSettings>(api.settings).catch(() => DEFAULT_VISITOR_SETTINGS),
       ]);
-      if (response.status === 'ok') {
+      if (first.status !== 'ok') {
         set({
           loading: false,
+          attract: null,
+          exhibit: null,
+          index: null,
+          unavailableReason: first.reason,
+          settings,
+        });
+        return;
+      }
+      set({ loading: false, attract: first.attract, settings });
+      await afterNextPaint();
+      const response = await getJson<ExhibitResponse>(api.exhibit);
+      if (response.status === 'ok') {
+        set({
+          attract: attractSlice(response.exhibit),
           exhibit: response.exhibit,
           index: indexExhibit(response.exhibit),
           unavailableReason: null,
-          settings,
         });
       } else {
-        set({ loading: false, unavailableReason: response.reason, settings });
+        set({ attract: null, exhibit: null, index: null, unavailableReason: response.reason });
       }
     } catch (error) {
       set({ loading: false, unavailableReason: String(error) });

@@ -16,7 +16,8 @@ export interface LangContext {
 
 export function useLang(): LangContext {
   const chosen = useVisit((s) => s.language);
-  const exhibit = useExhibit((s) => s.exhibit);
+  // The attract slice has the exhibit's languages before the whole exhibit has arrived.
+  const exhibit = useExhibit((s) => s.attract);
   const start = useExhibit((s) => s.settings.startLanguage);
   const fallback = exhibit?.defaultLanguage ?? 'en';
   const lang = chosen ?? (start && exhibit?.languages.includes(start) ? start : fallback);

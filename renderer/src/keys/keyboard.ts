@@ -34,8 +34,8 @@ function onKeyDownFirst(event: KeyboardEvent): void {
     touched();
     return;
   }
-  const { settings, exhibit, status } = useExhibit.getState();
-  if (useVisit.getState().phase !== 'attract' || !exhibit || !status.open) return;
+  const { settings, attract, status } = useExhibit.getState();
+  if (useVisit.getState().phase !== 'attract' || !attract || !status.open) return;
   const accessibility = settings.accessibility;
   const action = actionForKey(event, accessibility?.keys ?? defaultKeyMap());
   event.preventDefault();

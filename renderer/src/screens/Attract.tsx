@@ -12,18 +12,16 @@ import { fontSet } from '../fontLoading';
  * moves to a new place with each photograph, so nothing static stays long enough to burn in.
  */
 export function Attract(): ReactNode {
-  const exhibit = useExhibit((s) => s.exhibit);
-  const index = useExhibit((s) => s.index);
+  // The attract loop's part of the exhibit: it shows before the whole exhibit has arrived.
+  const exhibit = useExhibit((s) => s.attract);
   const reducedMotion = useVisit((s) => s.reducedMotion);
   const [slide, setSlide] = useState(0);
   const [langIndex, setLangIndex] = useState(0);
   // Only the first photograph is fetched before the attract loop shows; the others once it has painted.
   const [warm, setWarm] = useState(false);
-  const slideMs = (exhibit?.attract.slideSeconds ?? 12) * 1000;
+  const slideMs = (exhibit?.slideSeconds ?? 12) * 1000;
   const languages = exhibit?.languages ?? [];
-  const photos = (exhibit?.attract.photos ?? [])
-    .map((id) => index?.photos.get(id))
-    .filter((p) => p !== undefined);
+  const photos = exhibit?.photos ?? [];
 
   useEffect(() => {
     const timer = setInterval(() => setSlide((s) => s + 1), slideMs);
@@ -97,7 +95,7 @@ export function Attract(): ReactNode {
       <div className={`attract-title pos-${position}`}>
         <h1 lang={pick(exhibit.title, def, def).lang}>{pick(exhibit.title, def, def).text}</h1>
         <p className="attract-subtitle">{pick(exhibit.subtitle, def, def).text}</p>
-        <p className="attract-tagline">{pick(exhibit.attract.tagline, def, def).text}</p>
+        <p className="attract-tagline">{pick(exhibit.tagline, def, def).text}</p>
       </div>
       <p className="attract-prompt" lang={promptLang} key={promptLang} aria-hidden="true">
         {uiText(promptLang).touchToBegin}

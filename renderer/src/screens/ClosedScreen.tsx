@@ -5,7 +5,7 @@ import { nativeLanguageName, uiText, fill } from '../i18n/uiText';
 /** Outside opening hours: a calm notice in every language (or a black screen, as configured). */
 export function ClosedScreen(): ReactNode {
   const status = useExhibit((s) => s.status);
-  const languages = useExhibit((s) => s.exhibit?.languages) ?? ['zh-Hans', 'en', 'ja', 'id'];
+  const languages = useExhibit((s) => s.attract?.languages) ?? ['zh-Hans', 'en', 'ja', 'id'];
   if (status.outsideHours === 'blank') return <div className="screen blank" data-testid="closed-blank" />;
   const next = status.nextChange ? new Date(status.nextChange) : null;
   return (

@@ -5,6 +5,7 @@
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { attractSlice } from '../../../main/common/attract';
 import type { DiaryEntry, Exhibit } from '../../../main/common/exhibit';
 import { indexExhibit, useExhibit } from '../data/exhibitStore';
 import { useVisit } from '../session/visitStore';
@@ -89,7 +90,12 @@ const ORIGINAL_WORD: Record<string, RegExp> = {
 };
 
 beforeEach(() => {
-  useExhibit.setState({ exhibit, index: indexExhibit(exhibit), loading: false });
+  useExhibit.setState({
+    exhibit,
+    attract: attractSlice(exhibit),
+    index: indexExhibit(exhibit),
+    loading: false,
+  });
 });
 
 afterEach(() => {

@@ -26,7 +26,7 @@ let afterCurrent = false;
 
 /** The visitor's language, as useLang() finds it. */
 function visitorLang(): string {
-  const { exhibit, settings } = useExhibit.getState();
+  const { attract: exhibit, settings } = useExhibit.getState();
   const chosen = useVisit.getState().language;
   const fallback = exhibit?.defaultLanguage ?? 'en';
   const start = settings.startLanguage;
@@ -50,7 +50,7 @@ export function say(parts: Said[], queue = false): void {
 }
 
 function exhibitLanguages(): string[] {
-  return useExhibit.getState().exhibit?.languages ?? ['en'];
+  return useExhibit.getState().attract?.languages ?? ['en'];
 }
 
 /** The welcome, in every exhibit language the machine can speak, then which ones it cannot. */
@@ -72,8 +72,8 @@ function welcome(): void {
 function checkVoiceFor(lang: string): void {
   const speakable = speakableLanguages(getSpeaker().voices(), exhibitLanguages());
   if (speakable.includes(lang)) return;
-  const first = speakable.includes(useExhibit.getState().exhibit?.defaultLanguage ?? '')
-    ? (useExhibit.getState().exhibit?.defaultLanguage ?? '')
+  const first = speakable.includes(useExhibit.getState().attract?.defaultLanguage ?? '')
+    ? (useExhibit.getState().attract?.defaultLanguage ?? '')
     : speakable[0];
   if (!first) return;
   const text = fill(uiText(first).audioNoVoiceFor, {
@@ -109,7 +109,7 @@ function sayViewerPhoto(visit: VisitState, focusMoves: boolean): void {
   const photo = viewer ? useExhibit.getState().index?.photos.get(viewer.photoIds[viewer.index] ?? '') : null;
   if (!viewer || !photo) return;
   const lang = visitorLang();
-  const fallback = useExhibit.getState().exhibit?.defaultLanguage ?? 'en';
+  const fallback = useExhibit.getState().attract?.defaultLanguage ?? 'en';
   const caption = pick(photo.caption, lang, fallback);
   const total = viewer.photoIds.length;
   say(
