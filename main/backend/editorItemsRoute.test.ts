@@ -260,6 +260,56 @@ describe('adding, deleting and renaming items', () => {
     expect(await errors(token)).toEqual([]);
   });
 
+  it('a deleted diary excerpt takes its narration with it, keeps a file another names, and brings it back', async () => {
+    const token = await signIn('curator');
+    const audio = await readFile(path.join(media, 'audio/ada-first-day.en.ogg'));
+    await writeFile(path.join(media, 'audio/cy-note.en.ogg'), audio);
+    const created = await call(editorItemApi.create, {
+      method: 'POST',
+      token,
+      body: {
+        kind: 'diary',
+        id: 'cy-note',
+        data: {
+          kind: 'diaryEntry',
+          author: 'ada-park',
+          date: '1937-12-14',
+          source: 'Invented for the tests',
+          originalLanguage: 'en',
+          text: { en: 'A note.', ja: 'メモ。' },
+          // Its own audio; captions it shares with ada-first-day.
+          narration: {
+            en: { audio: 'audio/cy-note.en.ogg', captions: 'audio/ada-first-day.en.vtt', placeholder: true },
+          },
+        },
+      },
+    });
+    expect(created.status).toBe(200);
+    const note = await item(token, 'diary', 'cy-note');
+    const d = await call(editorItemApi.delete, {
+      method: 'POST',
+      token,
+      body: { kind: 'diary', id: 'cy-note', revision: note.revision },
+    });
+    expect(d.status).toBe(200);
+    expect(await exists('diary/cy-note.yaml')).toBe(false);
+    expect(await exists('audio/cy-note.en.ogg')).toBe(false);
+    expect(await exists('audio/ada-first-day.en.vtt')).toBe(true);
+    expect(await errors(token)).toEqual([]);
+
+    const deleted = (await call(editorItemApi.deleted, { token })).body as EditorDeletedEntry[];
+    const entry = deleted.find((e) => e.kind === 'diary' && e.id === 'cy-note');
+    const back = await call(editorItemApi.undelete, {
+      method: 'POST',
+      token,
+      body: { version: entry?.version },
+    });
+    expect(back.status).toBe(200);
+    expect(await readFile(path.join(media, 'audio/cy-note.en.ogg'))).toEqual(audio);
+    expect(await readFile(path.join(media, 'diary/cy-note.yaml'), 'utf8')).toContain('audio/cy-note.en.ogg');
+    expect(await errors(token)).toEqual([]);
+  });
+
   it('a rename stopped after any file leaves a package the checker accepts', async () => {
     // The plan written step by step as the service writes it, the checker run after every file: what a
     // crash at that moment would leave.

@@ -7,7 +7,8 @@
  *   sits in the package, so the package stays publishable at every moment (a curator who copies the folder
  *   onto the kiosk mid-work copies nothing broken).
  * - **Delete**: refused while anything names the item (the answer lists each link, to be changed first);
- *   otherwise the item's files (a photo's image too, when no other photo uses it) are kept in the history
+ *   otherwise the item's files (a photo's image and a diary excerpt's narration too, when no other item
+ *   names them: itemMedia.ts) are kept in the history
  *   with `action: delete`, then removed — a story folder first renamed to a hidden name, so the kiosk sees
  *   the whole story or none of it. The deleted items are listed and can be brought back.
  * - **Rename**: the plan of links.ts, written new → references → old removed, every file kept in the
@@ -38,10 +39,11 @@ import {
   yamlFileOf,
 } from './items';
 import { appendTimelineEvent, findLinks, planRename, removeTimelineEvent, type PackageTexts } from './links';
+import { filesOwnedAlone, ownedFiles } from './itemMedia';
 import { KIND_WORD, newItemData, newItemId } from './newItem';
 import { validateItem } from './validateItem';
 import { editStoryFile, type StoryVersionData } from './storyFile';
-import { isPlainObject, newYamlText, yamlData } from './yamlEdit';
+import { isPlainObject, newYamlText } from './yamlEdit';
 
 export interface ItemChangeHooks {
   root: string;
@@ -280,24 +282,17 @@ export function createItemChanges(hooks: ItemChangeHooks): ItemChanges {
           links,
         };
       const kept = kind === 'story' ? await storyFolderFiles(root, id) : new Map(files);
-      // A photo's image goes with it, unless another photo shows the same file.
-      let image: string | null = null;
-      if (kind === 'photo' && isPlainObject(data) && typeof data.file === 'string') {
-        const candidate = `photos/${data.file}`;
-        const shared = [...texts].some(([f, t]) => {
-          if (!f.startsWith('photos/') || f === `photos/${id}.yaml`) return false;
-          try {
-            const other = yamlData(t);
-            return isPlainObject(other) && other.file === data.file;
-          } catch {
-            return false;
-          }
-        });
-        const bytes = shared ? null : await readPackageFile(root, candidate);
-        if (bytes) {
-          kept.set(candidate, bytes);
-          image = candidate;
-        }
+      // A photo's image and a diary excerpt's narration go with it, unless another item names the same file.
+      const media: string[] = [];
+      const owned =
+        kind === 'photo' || kind === 'diary'
+          ? filesOwnedAlone(texts, yamlFileOf(kind, id), ownedFiles(kind, data))
+          : [];
+      for (const file of owned) {
+        const bytes = await readPackageFile(root, file);
+        if (!bytes) continue;
+        kept.set(file, bytes);
+        media.push(file);
       }
       const { defaultLanguage } = await hooks.languages();
       const version = await keepVersion(root, { kind, id }, 'curator', kept, hooks.now(), {
@@ -312,7 +307,7 @@ export function createItemChanges(hooks: ItemChangeHooks): ItemChanges {
       } else {
         // The YAML file first: an image without its photo file is only a warning; the reverse is an error.
         await removeFile(root, yamlFileOf(kind, id));
-        if (image) await removeFile(root, image);
+        for (const file of media) await removeFile(root, file);
       }
       await hooks.recheck();
       hooks.reloadPreview();

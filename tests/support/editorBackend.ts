@@ -101,6 +101,9 @@ export async function startEditorBackend(prefix: string): Promise<EditorBackend>
     call,
     signIn,
     close: async () => {
+      // A change reloads the preview in the background: one more reload starts only after it has finished,
+      // so nothing is still writing into the folder when it is removed.
+      await backend.content.reload();
       backend.analytics.close();
       await rm(root, { recursive: true, force: true });
     },
