@@ -23,6 +23,14 @@ import { PhotoUpload } from './PhotoUpload';
 import { ConflictDialog } from './ConflictDialog';
 import { Preview } from './Preview';
 import { createItem, ItemActions, ListActions } from './ItemDialogs';
+import {
+  loadedState,
+  RecoveryDialog,
+  RecoveryReminder,
+  RecoveryStatus,
+  useRecoveryOffers,
+  useRecoveryWriter,
+} from './Recovery';
 
 export function App() {
   const token = useEditor((s) => s.token);
@@ -47,7 +55,20 @@ function Header() {
   const set = useEditor((s) => s.set);
   const signOut = () => {
     if (token) void editorCalls.lock(token);
-    set({ token: null, role: null, overview: null, item: null, selected: null, draft: null, settings: null });
+    // Unsaved edits already kept stay kept: they are offered again at the next sign-in.
+    set({
+      token: null,
+      role: null,
+      overview: null,
+      item: null,
+      selected: null,
+      draft: null,
+      settings: null,
+      recoveryOffers: null,
+      recoveryOpen: false,
+      recovering: null,
+      recoveryKept: null,
+    });
   };
   return (
     <header className="top">
@@ -202,12 +223,14 @@ function Workspace() {
       if (o) set({ overview: o });
     });
   }, [token, run, set]);
+  useRecoveryOffers();
   if (!overview) return <main className="loading" aria-busy="true" />;
   return (
     <main className="workspace">
       <ItemList />
       <ItemEditor />
       <Preview />
+      <RecoveryDialog />
     </main>
   );
 }
@@ -234,13 +257,18 @@ function ItemList() {
   const set = useEditor((s) => s.set);
   const draft = useEditor((s) => s.draft);
   const item = useEditor((s) => s.item);
+  const token = useEditor((s) => s.token);
   if (!overview) return null;
   const visible = overview.items.filter((i) => filterMatches(i, filter) && matchesSearch(i, query));
   const filterValue = filter.type === 'review' ? `review:${filter.lang}` : filter.type;
   const choose = (i: ItemSummary) => {
-    if (item && JSON.stringify(draft) !== JSON.stringify(item.data) && !window.confirm(t(ui, 'leaveUnsaved')))
-      return;
+    if (item && JSON.stringify(draft) !== JSON.stringify(item.data)) {
+      if (!window.confirm(t(ui, 'leaveUnsaved'))) return;
+      // Discarded on purpose: the copy kept on this computer goes too.
+      if (token) void editorCalls.discardUnsaved(token, item.kind, item.id).catch(() => undefined);
+    }
     set({
+      recoveryKept: null,
       selected: { kind: i.kind, id: i.id },
       item: null,
       draft: null,
@@ -253,6 +281,7 @@ function ItemList() {
   };
   return (
     <nav className="item-list" aria-label={t(ui, 'appTitle')}>
+      <RecoveryReminder />
       <ListActions />
       <input
         type="search"
@@ -407,11 +436,13 @@ function ItemEditor() {
   const [showHistory, setShowHistory] = useState(false);
   const [storyLang, setStoryLang] = useState<string | null>(null);
   const formRef = useRef<HTMLDivElement>(null);
+  useRecoveryWriter();
 
   useEffect(() => {
     if (!token || !selected || useEditor.getState().creating) return;
     void run(() => editorCalls.item(token, selected.kind, selected.id)).then((loaded) => {
-      if (loaded) set({ item: loaded, draft: loaded.data });
+      // With unsaved edits being restored, they go into the form (or the comparison) now.
+      if (loaded) set(loadedState(loaded));
     });
     setShowHistory(false);
     setStoryLang(null);
@@ -523,7 +554,12 @@ function ItemEditor() {
           <p className="muted small">{t(ui, 'fileOnDisk', { files: item.files.join(', ') })}</p>
         </div>
         <div className="editor-actions">
-          {dirty ? <span className="unsaved">{t(ui, 'unsaved')}</span> : null}
+          {dirty ? (
+            <span className="unsaved-state">
+              <span className="unsaved">{t(ui, 'unsaved')}</span>
+              <RecoveryStatus kind={item.kind} id={item.id} />
+            </span>
+          ) : null}
           <ItemActions />
           {item.revision ? (
             <button type="button" onClick={() => setShowHistory(!showHistory)} aria-expanded={showHistory}>

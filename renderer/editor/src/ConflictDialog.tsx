@@ -70,6 +70,8 @@ export function ConflictDialog(props: { onAnswer(result: EditorSaveResult): void
           type="button"
           onClick={() => {
             set({ item: theirs, draft: theirs.data, conflict: null, notice: null, refused: [] });
+            // Their version taken: unsaved edits kept on this computer for the item are not wanted.
+            void editorCalls.discardUnsaved(token, theirs.kind, theirs.id).catch(() => undefined);
             dialog.current?.close();
           }}
         >

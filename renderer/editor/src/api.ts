@@ -11,6 +11,7 @@ import {
   type EditorUnlockResult,
   type ItemKind,
 } from '../../../main/common/editorApi';
+import type { EditorRecoveryKept, EditorRecoveryOffer } from '../../../main/common/editorRecovery';
 
 export class SignedOut extends Error {}
 
@@ -56,6 +57,22 @@ export const editorCalls = {
     }),
   previewReady: (token: string) => call<{ ok: boolean }>(token, editorApi.previewReady),
   settings: (token: string) => call<EditorSettingsDoc>(token, editorApi.settings),
+  recoveryOffers: (token: string) => call<EditorRecoveryOffer[]>(token, editorApi.recovery),
+  keepUnsaved: (token: string, kind: ItemKind, id: string, base: string, data: unknown) =>
+    call<EditorRecoveryKept>(token, editorApi.recovery, { method: 'PUT', body: { kind, id, base, data } }),
+  /** The same, as the page goes away (the tab closed): the browser sends it after the page is gone. */
+  keepUnsavedOnLeaving: (token: string, kind: ItemKind, id: string, base: string, data: unknown) =>
+    void fetch(editorApi.recovery, {
+      method: 'PUT',
+      keepalive: true,
+      headers: { [EDITOR_TOKEN_HEADER]: token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind, id, base, data }),
+    }).catch(() => undefined),
+  discardUnsaved: (token: string, kind: ItemKind, id: string) =>
+    fetch(`${editorApi.recovery}?${query(kind, id)}`, {
+      method: 'DELETE',
+      headers: { [EDITOR_TOKEN_HEADER]: token },
+    }).then(() => undefined),
   saveSettings: (token: string, revision: string, data: unknown) =>
     call<EditorSaveResult>(token, editorApi.settings, { method: 'PUT', body: { revision, data } }),
 };

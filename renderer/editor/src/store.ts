@@ -11,6 +11,7 @@ import type {
   FieldProblem,
   ItemKind,
 } from '../../../main/common/editorApi';
+import type { EditorRecoveryOffer } from '../../../main/common/editorRecovery';
 import type { UiLang } from './text';
 
 export type Filter =
@@ -48,6 +49,14 @@ export interface EditorState {
   creating: boolean;
   /** A line over the item list (after a delete). */
   listNotice: string | null;
+  /** Unsaved edits kept from an earlier session, still to restore or discard (null: not asked yet). */
+  recoveryOffers: EditorRecoveryOffer[] | null;
+  /** Whether the offer of them is open. */
+  recoveryOpen: boolean;
+  /** Restoring these edits into the form once their item is loaded. */
+  recovering: EditorRecoveryOffer | null;
+  /** The item in the form whose unsaved edits are kept on this computer, and when they were last kept. */
+  recoveryKept: { kind: ItemKind; id: string; savedAt: string | null; failed?: boolean } | null;
   set(partial: Partial<Omit<EditorState, 'set'>>): void;
 }
 
@@ -72,5 +81,9 @@ export const useEditor = create<EditorState>((set) => ({
   orientation: 'landscape',
   creating: false,
   listNotice: null,
+  recoveryOffers: null,
+  recoveryOpen: false,
+  recovering: null,
+  recoveryKept: null,
   set: (partial) => set(partial),
 }));
