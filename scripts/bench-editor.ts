@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createChecker } from '../main/editor/checker';
 import { createEditorService } from '../main/editor/editor';
-import sharp from 'sharp';
+import { makeScanTiff } from '../tests/support/scanTiff';
 
 const { values } = parseArgs({
   options: {
@@ -73,18 +73,7 @@ try {
   if (!values['no-upload'] && service.uploads) {
     const uploads = service.uploads;
     const tiff = path.join(root, 'scan.tif');
-    const seed = await sharp({
-      create: {
-        width: 90,
-        height: 67,
-        channels: 3,
-        background: '#808080',
-        noise: { type: 'gaussian', mean: 110, sigma: 45 },
-      },
-    })
-      .png()
-      .toBuffer();
-    await sharp(seed).resize(9000, 6667, { kernel: 'cubic' }).tiff({ compression: 'none' }).toFile(tiff);
+    await makeScanTiff(tiff, 'none');
     const bytes = (await stat(tiff)).size;
     const photo = overview.items.find((i) => i.kind === 'photo')?.id ?? '';
     const rssBefore = process.memoryUsage().rss;

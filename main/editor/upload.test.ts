@@ -21,6 +21,7 @@ import {
   type Uploads,
 } from './upload';
 import { yamlData } from './yamlEdit';
+import { makeScanTiff } from '../../tests/support/scanTiff';
 
 describe('upload decisions', () => {
   it.each([
@@ -160,19 +161,7 @@ describe('uploading a photograph', () => {
 
   it('takes a 60-megapixel TIFF: stored as a JPEG under the photo id, derivatives and tiles made', async () => {
     const tiff = path.join(root, 'scan.tif');
-    // 9,000 × 6,667 = 60.0 MP; smooth content from a small random image enlarged, LZW-compressed.
-    const seed = await sharp({
-      create: {
-        width: 90,
-        height: 67,
-        channels: 3,
-        background: '#808080',
-        noise: { type: 'gaussian', mean: 120, sigma: 40 },
-      },
-    })
-      .png()
-      .toBuffer();
-    await sharp(seed).resize(9000, 6667, { kernel: 'cubic' }).tiff({ compression: 'lzw' }).toFile(tiff);
+    await makeScanTiff(tiff); // 9,000 × 6,667 = 60.0 MP
     const before = await readFile(path.join(media, 'photos', 'harbour-view.yaml'), 'utf8');
     const steps: string[] = [];
     const temp = await uploads.tempFile();

@@ -9,11 +9,11 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import sharp from 'sharp';
 import { loadExhibitPackage } from '../../main/content/load';
 import { hashPin } from '../../main/kiosk/staff';
 import { startPreviewServer, type PreviewServer } from '../../main/preview/previewServer';
 import { expect, test, type KioskProblems } from './fixtures';
+import { makeScanTiff } from '../support/scanTiff';
 
 const PIN = '2468';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -59,22 +59,6 @@ async function startEditor(): Promise<Setup> {
   };
 }
 
-/** A 60-megapixel scan (9,000 × 6,667), smooth like a photograph, LZW-compressed as scanners write them. */
-async function makeTiff(file: string): Promise<void> {
-  const seed = await sharp({
-    create: {
-      width: 90,
-      height: 67,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 110, sigma: 45 },
-    },
-  })
-    .png()
-    .toBuffer();
-  await sharp(seed).resize(9000, 6667, { kernel: 'cubic' }).tiff({ compression: 'lzw' }).toFile(file);
-}
-
 const CAPTIONS = {
   'zh-Hans': '约翰·拉贝担任南京安全区国际委员会主席时佩戴的红十字袖标。',
   en: 'The Red Cross armband that John Rabe wore as chairman of the International Committee for the Nanjing Safety Zone.',
@@ -98,7 +82,7 @@ test.describe('adding a photograph in the exhibit editor', () => {
     const setup = await startEditor();
     try {
       const tiff = path.join(setup.root, 'Armband – upload 1937 (original).tif');
-      await makeTiff(tiff);
+      await makeScanTiff(tiff);
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.goto(`${setup.server.url}/editor/`);
       await page.getByLabel('Staff PIN').fill(PIN);
