@@ -15,7 +15,7 @@ import type { Page } from '@playwright/test';
 import { loadExhibitPackage } from '../../main/content/load';
 import { recoveryFileName } from '../../main/editor/recovery';
 import { hashPin } from '../../main/kiosk/staff';
-import { expect, test } from './fixtures';
+import { expect, test, type KioskProblems } from './fixtures';
 
 const PIN = '2468';
 /** The editor's own port: the one after the kiosk's preview of this run (E2E_PORT). */
@@ -62,6 +62,34 @@ async function startEditorProcess(media: string, config: string, data: string): 
   return { child, url, output: () => output };
 }
 
+/** A temporary copy of media/ and of the device settings with a staff PIN, and the editor's data folder. */
+async function workingCopy() {
+  const root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-recovery-e2e-'));
+  const media = path.join(root, 'media');
+  const config = path.join(root, 'kiosk-config');
+  const data = path.join(root, 'editor-data');
+  await cp('media', media, { recursive: true });
+  await cp('kiosk-config', config, { recursive: true });
+  const settings = path.join(config, 'kiosk.yaml');
+  await writeFile(
+    settings,
+    `${await readFile(settings, 'utf8')}staffPinHash: '${await hashPin(PIN, { N: 1024, r: 8, p: 1 })}'\n`,
+  );
+  return { root, media, config, data, recoveryFile: path.join(data, recoveryFileName(media)) };
+}
+
+async function stopEditor(editor: EditorProcess | null): Promise<void> {
+  if (!editor || editor.child.exitCode !== null) return;
+  editor.child.kill('SIGTERM');
+  await once(editor.child, 'exit');
+}
+
+/** The page lost its server when the editor was killed: those failed loads are what the test did. */
+function dropLostServerErrors(problems: KioskProblems): void {
+  const lost = /net::ERR_|Failed to fetch|status of (409|422) /;
+  problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((m) => !lost.test(m)));
+}
+
 async function signIn(page: Page, url: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${url}/editor/`);
@@ -83,19 +111,8 @@ test.describe('the exhibit editor after a crash', () => {
     kiosk: page,
     problems,
   }) => {
-    const root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-recovery-e2e-'));
-    const media = path.join(root, 'media');
-    const config = path.join(root, 'kiosk-config');
-    const data = path.join(root, 'editor-data');
-    await cp('media', media, { recursive: true });
-    await cp('kiosk-config', config, { recursive: true });
-    const settings = path.join(config, 'kiosk.yaml');
-    await writeFile(
-      settings,
-      `${await readFile(settings, 'utf8')}staffPinHash: '${await hashPin(PIN, { N: 1024, r: 8, p: 1 })}'\n`,
-    );
+    const { root, media, config, data, recoveryFile } = await workingCopy();
     const story = path.join(media, 'stories', 'rabe-garden', 'en.md');
-    const recoveryFile = path.join(data, recoveryFileName(media));
     let editor: EditorProcess | null = null;
     try {
       const firstStart = Date.now();
@@ -225,14 +242,56 @@ test.describe('the exhibit editor after a crash', () => {
       const checked = await loadExhibitPackage(media);
       expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
     } finally {
-      if (editor) {
-        editor.child.kill('SIGTERM');
-        await once(editor.child, 'exit');
-      }
-      // The page lost its server when the editor was killed: those failed loads are what the test did.
-      const lost = /net::ERR_|Failed to fetch|status of (409|422) /;
-      problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((m) => !lost.test(m)));
+      await stopEditor(editor);
+      dropLostServerErrors(problems);
       if (!page.isClosed()) await page.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a window closed right after a change: the change is offered in the next window, and can be discarded', async ({
+    kiosk: page,
+    problems,
+  }) => {
+    const { root, media, config, data, recoveryFile } = await workingCopy();
+    const person = path.join(media, 'people', 'john-rabe.yaml');
+    const before = await readFile(person, 'utf8');
+    let editor: EditorProcess | null = null;
+    try {
+      editor = await startEditorProcess(media, config, data);
+      await signIn(page, editor.url);
+      await page.getByTestId('item-person-john-rabe').click();
+      const role = page.locator('#field-role_en');
+      await role.fill(`${(await role.inputValue()).trimEnd()} (1882–1950)`);
+      // Closed at once, within the second the editor waits after a change: the page sends it as it goes.
+      await page.close({ runBeforeUnload: false });
+      await expect
+        .poll(async () => (await readFile(recoveryFile, 'utf8').catch(() => '')).includes('(1882–1950)'))
+        .toBe(true);
+
+      const next = await page.context().newPage();
+      next.on('console', (m) => {
+        if (m.type() === 'error') problems.consoleErrors.push(m.text());
+      });
+      await signIn(next, editor.url);
+      const offer = next.getByTestId('recovery-offer');
+      await expect(offer.getByTestId('recovery-person-john-rabe')).toContainText('John Rabe');
+      await offer.getByRole('button', { name: 'Discard the changes' }).click();
+      await expect(offer).toBeHidden();
+      await expect(next.getByText('The unsaved changes to “John Rabe” were discarded.')).toBeVisible();
+      expect(JSON.parse(await readFile(recoveryFile, 'utf8'))).toMatchObject({ entries: [] });
+      expect(await readFile(person, 'utf8')).toBe(before);
+
+      // Signed in again: nothing is offered.
+      await next.getByRole('button', { name: 'Sign out' }).click();
+      const asked = next.waitForResponse((r) => r.url().endsWith('/api/editor/recovery'));
+      await signIn(next, editor.url);
+      expect(await (await asked).json()).toEqual([]);
+      await expect(next.getByTestId('recovery-offer')).toHaveCount(0);
+      await next.close();
+    } finally {
+      await stopEditor(editor);
+      dropLostServerErrors(problems);
       await rm(root, { recursive: true, force: true });
     }
   });
