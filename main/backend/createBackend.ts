@@ -35,6 +35,8 @@ import { createChecker as createPackageChecker } from '../packages/checker';
 import { trustPolicyOf } from '../packages/keys';
 import { createPackageStore } from '../packages/store';
 import { createPackageRuntime, type PackageRuntime } from './packageRuntime';
+import { createFoundPackages, type FoundPackagesService } from './foundPackages';
+import { defaultWatchFolders, FOLDER_LOOK_LIMITS } from '../packages/folders';
 import { createKioskMetrics, packageVersionOf, type KioskMetrics, type ProcessMemory } from './metrics';
 
 /** The editor's own PIN lockout, beside the kiosk's in the data folder. */
@@ -148,18 +150,20 @@ export function createBackend(options: BackendOptions): Backend {
     log,
     ...(options.contentWorker ? { worker: options.contentWorker } : {}),
   });
+  let found: FoundPackagesService | null = null;
   if (settings.packages.folder) {
+    const store = createPackageStore({
+      packagesDir: path.resolve(options.configDir, settings.packages.folder),
+      trust: trustPolicyOf(settings),
+      checker: options.contentWorker
+        ? createPackageChecker(options.contentWorker)
+        : async () => {
+            throw new Error('no content worker');
+          },
+      kioskVersion: options.kioskVersion ?? '0.0.0',
+    });
     packages = createPackageRuntime({
-      store: createPackageStore({
-        packagesDir: path.resolve(options.configDir, settings.packages.folder),
-        trust: trustPolicyOf(settings),
-        checker: options.contentWorker
-          ? createPackageChecker(options.contentWorker)
-          : async () => {
-              throw new Error('no content worker');
-            },
-        kioskVersion: options.kioskVersion ?? '0.0.0',
-      }),
+      store,
       fallbackDir: options.mediaDir,
       content,
       log,
@@ -184,6 +188,20 @@ export function createBackend(options: BackendOptions): Backend {
     });
     // Over the museum's network: check at once, then every checkEveryMinutes (docs/fleet.md).
     if (options.pollForUpdates !== false) packages.startPolling();
+    // From a USB stick or a folder: listed on the staff screen, installed when staff tap Install.
+    const runtime = packages;
+    const watched = settings.packages.watchFolders;
+    found = createFoundPackages({
+      store,
+      ...(watched
+        ? {
+            folders: watched.map((f) => path.resolve(options.configDir, f)),
+            depth: FOLDER_LOOK_LIMITS.depth,
+          }
+        : defaultWatchFolders(process.platform)),
+      log,
+      staged: () => runtime.check(),
+    });
   }
 
   // The content's own warnings (a stopped load, images that could not be built) join the staff warnings.
@@ -243,6 +261,9 @@ export function createBackend(options: BackendOptions): Backend {
             ...(packages?.health() ?? { versions: [], notes: [], lastSwitch: null }),
           }),
         }
+      : {}),
+    ...(found
+      ? { getFoundPackages: () => found.list(), onInstallFound: (ref: string) => found.install(ref) }
       : {}),
     lockoutFile: path.join(options.dataDir, LOCKOUT_FILE_NAME),
     now,

@@ -15,6 +15,7 @@ import {
   MEDIA_PREFIX,
   STAFF_TOKEN_HEADER,
   type ContentVersions,
+  type FoundPackages,
 } from '../common/api';
 import { attractResponse, attractSlice, type AttractSlice } from '../common/attract';
 import type { Exhibit, ExhibitResponse } from '../common/exhibit';
@@ -280,6 +281,25 @@ async function apiRoute(
       if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
       const none: ContentVersions = { enabled: false, versions: [], notes: [], lastSwitch: null };
       return json(200, staff.versions ? await staff.versions() : none);
+    }
+    case api.staffFound: {
+      if (method !== 'GET') return methodNotAllowed('GET');
+      const staff = options.staff;
+      if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
+      const none: FoundPackages = { enabled: false, folders: [], packages: [] };
+      return json(200, staff.foundPackages ? await staff.foundPackages() : none);
+    }
+    case api.staffInstall: {
+      if (method !== 'POST') return methodNotAllowed('POST');
+      const staff = options.staff;
+      if (!staff || !staff.isValidToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) return forbidden();
+      const body = await readJsonObject(request, MAX_JSON_BODY);
+      if (body instanceof Response) return body;
+      const ref = body?.ref;
+      if (typeof ref !== 'string' || !/^[0-9a-f]{24}$/.test(ref))
+        return json(400, { ok: false, message: 'Name a package from the list.' });
+      if (!staff.installFound) return json(200, { ok: false, message: 'This kiosk installs no packages.' });
+      return json(200, await staff.installFound(ref));
     }
     case api.staffAction: {
       if (method !== 'POST') return methodNotAllowed('POST');

@@ -23,6 +23,10 @@ export const api = {
   staffAction: '/api/staff/action',
   /** GET (with staff token) → ContentVersions: the installed content packages (issue 15). */
   staffVersions: '/api/staff/versions',
+  /** GET (with staff token) → FoundPackages: package files on a USB stick or in a watched folder (issue 15). */
+  staffFound: '/api/staff/packages',
+  /** POST (with staff token) { ref } → StaffActionResult: stage one of those; it goes on screen at the next attract loop. */
+  staffInstall: '/api/staff/install',
   /** POST { level, message } — renderer errors into the kiosk log. */
   log: '/api/log',
   /** POST (no body) → 204: revokes every staff token; the staff panel calls it when it closes. */
@@ -87,6 +91,36 @@ export interface StaffActionResult {
 }
 
 /** `GET api.staffVersions` → the content versions on this kiosk (docs/fleet.md). */
+/** A package file on a USB stick or in a watched folder, as the staff screen lists it (issue 15). */
+export interface FoundPackage {
+  /** What the staff screen sends back to install it (the page never names a path). */
+  ref: string;
+  fileName: string;
+  folder: string;
+  size: number;
+  modified: string;
+  /** The kiosk checked it as it would before installing: what it is, or why it would be refused. */
+  check:
+    | {
+        ok: true;
+        exhibitId: string;
+        version: number;
+        exhibitVersion: string;
+        created: string;
+        createdBy: string;
+      }
+    | { ok: false; message: string };
+}
+
+/** `GET api.staffFound` → */
+export interface FoundPackages {
+  /** false: kiosk.yaml names no packages folder. */
+  enabled: boolean;
+  /** The folders looked in (kiosk.yaml's packages.watchFolders, or the system's removable-media folders). */
+  folders: string[];
+  packages: FoundPackage[];
+}
+
 export interface ContentVersions {
   /** false: kiosk.yaml names no packages folder; the kiosk shows its media folder. */
   enabled: boolean;

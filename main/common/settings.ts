@@ -237,6 +237,13 @@ export const packageSettingsSchema = z
       )
       .default([])
       .describe('Public keys whose packages this kiosk installs (npm run keys:create adds one).'),
+    watchFolders: z
+      .array(z.string().min(1).max(1000))
+      .max(20)
+      .optional()
+      .describe(
+        "Folders where the kiosk looks for package files (.kioskpkg) to list on the staff screen, such as the folder a USB stick appears in. Without it: the system's folders for removable media (Linux /media, /run/media and /mnt; Windows the drive letters after C). [] looks nowhere. Nothing found is installed until staff tap Install.",
+      ),
     acceptUnsigned: z
       .boolean()
       .default(false)

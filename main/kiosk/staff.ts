@@ -13,7 +13,13 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { KioskSettings } from '../common/settings';
-import type { ContentVersions, StaffActionName, StaffActionResult, UnlockResult } from '../common/api';
+import type {
+  ContentVersions,
+  FoundPackages,
+  StaffActionName,
+  StaffActionResult,
+  UnlockResult,
+} from '../common/api';
 import { writeJsonAtomically } from '../files/atomicWrite';
 
 export const PIN_PATTERN = /^\d{4,12}$/;
@@ -173,6 +179,10 @@ export interface StaffHooks {
   action(name: StaffActionName): Promise<StaffActionResult>;
   /** The content versions on this kiosk (issue 15). */
   versions?(): Promise<ContentVersions>;
+  /** Package files on a USB stick or in a watched folder (issue 15). */
+  foundPackages?(): Promise<FoundPackages>;
+  /** Stage one of those, named by its ref from `foundPackages`. */
+  installFound?(ref: string): Promise<StaffActionResult>;
 }
 
 export interface StaffHookDeps {
@@ -186,6 +196,10 @@ export interface StaffHookDeps {
   onRollback?(): Promise<{ ok: boolean; message: string }>;
   /** The content versions; absent when the kiosk has no packages folder. */
   getVersions?(): Promise<ContentVersions> | ContentVersions;
+  /** Package files on a USB stick or in a folder; absent when the kiosk has no packages folder. */
+  getFoundPackages?(): Promise<FoundPackages>;
+  /** Stage a found package; absent when the kiosk has no packages folder. */
+  onInstallFound?(ref: string): Promise<StaffActionResult>;
   /** Where the lockout is kept across restarts (JSON); kept in memory only when absent. */
   lockoutFile?: string;
   /** Clock (ms); Date.now by default. */
@@ -333,6 +347,26 @@ export function createStaffHooks(deps: StaffHookDeps): StaffHooks {
       return deps.getVersions
         ? await deps.getVersions()
         : { enabled: false, versions: [], notes: [], lastSwitch: null };
+    },
+    async foundPackages() {
+      return deps.getFoundPackages
+        ? await deps.getFoundPackages()
+        : { enabled: false, folders: [], packages: [] };
+    },
+    async installFound(ref) {
+      if (!deps.onInstallFound)
+        return {
+          ok: false,
+          message:
+            'This kiosk keeps no content versions (no packages folder in kiosk.yaml; see docs/fleet.md).',
+        };
+      log(`staff: install a package found in a folder (${ref})`);
+      try {
+        return await deps.onInstallFound(ref);
+      } catch (error) {
+        log(`staff: installing failed: ${String(error)}`);
+        return { ok: false, message: `Installing failed: ${String(error)}` };
+      }
     },
     async action(name) {
       const run = actions[name];

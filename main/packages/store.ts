@@ -27,6 +27,7 @@ import { flushFolder, writeFileAtomically } from '../files/atomicWrite';
 import { checkerRefusal, type Checker } from './checker';
 import type { TrustPolicy } from './keys';
 import { extractPackage } from './reader';
+import { verifyPackageFile, type VerifyOutcome } from './verify';
 import { checkVersionRule, DEFAULT_CAPS, formatBytes, type PackageCaps } from './rules';
 import {
   decideLive,
@@ -64,6 +65,8 @@ export type StageOutcome = { ok: true; version: WholeVersion } | { ok: false; re
 const VERSIONS = 'versions';
 const STAGING = 'staging';
 const INCOMING = 'incoming';
+/** Where `verify` unpacks a package it only checks (emptied before each check: one at a time). */
+const CHECKING = 'checking';
 
 /** Flush every folder under `dir` (the files were flushed as they were written), deepest first. */
 async function flushTree(dir: string): Promise<void> {
@@ -322,6 +325,27 @@ export function createPackageStore(options: StoreOptions) {
     return { ok: true, version: target };
   }
 
+  /**
+   * Check a package file as `stage` would (trust, every file, archive safety, the checker, the version rule
+   * against the live version), without installing it: for the staff screen's list of packages found.
+   * One at a time (the caller's to see to): each empties the folder it unpacks into first.
+   */
+  async function verify(file: string): Promise<VerifyOutcome> {
+    const s = await state();
+    const live = s.live ? { exhibitId: s.live.manifest.exhibitId, version: s.live.manifest.version } : null;
+    // Not staging/: an install clears that. What a check stopped by a power cut left goes here.
+    await rm(path.join(dir, CHECKING), { recursive: true, force: true });
+    await mkdir(path.join(dir, CHECKING), { recursive: true });
+    return verifyPackageFile(file, {
+      trust: options.trust,
+      checker: options.checker,
+      kioskVersion: options.kioskVersion,
+      live,
+      caps,
+      tempDir: path.join(dir, CHECKING),
+    });
+  }
+
   /** Stage and switch at once (the command line, and the power-cut test). */
   async function install(source: string | { stream: Readable; name: string }): Promise<StageOutcome> {
     const staged = await stage(source);
@@ -356,6 +380,7 @@ export function createPackageStore(options: StoreOptions) {
     switchToStaged: oneAtATime(switchToStaged),
     rollback: oneAtATime(rollback),
     install: oneAtATime(install),
+    verify,
     list,
     clearDebris: oneAtATime(clearDebris),
   };

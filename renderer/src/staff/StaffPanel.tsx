@@ -4,12 +4,14 @@ import {
   STAFF_ACTIONS,
   STAFF_TOKEN_HEADER,
   type StaffActionName,
+  type StaffActionResult,
   type UnlockResult,
 } from '../../../main/common/api';
 import { useExhibit } from '../data/exhibitStore';
 import { forceReset } from '../session/sessionClock';
 import { loadStaffDashboard } from '../visitChunks';
 import { ContentVersionsSection } from './ContentVersions';
+import { FoundPackagesSection } from './FoundPackages';
 
 /** The visitor figures (issue 16): their own chunk with the chart library, loaded when staff open them. */
 const StaffDashboard = lazy(loadStaffDashboard);
@@ -70,6 +72,27 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
   const loadHealth = async (t: string) => {
     const response = await fetch(api.staffHealth, { headers: { [STAFF_TOKEN_HEADER]: t } });
     setHealth(JSON.stringify(await response.json(), null, 2));
+  };
+
+  /** Install a package found on a USB stick: staged now, on screen at the next attract loop. */
+  const install = async (ref: string, version: number) => {
+    if (!token) return;
+    setBusy(true);
+    setMessage(`Checking and installing version ${version}…`);
+    try {
+      const response = await fetch(api.staffInstall, {
+        method: 'POST',
+        headers: { [STAFF_TOKEN_HEADER]: token },
+        body: JSON.stringify({ ref }),
+      });
+      const answer = (await response.json()) as StaffActionResult;
+      setMessage(answer.message);
+    } catch {
+      setMessage('The kiosk did not answer. Try again.');
+    } finally {
+      setActed((n) => n + 1);
+      setBusy(false);
+    }
   };
 
   const act = async (action: StaffActionName) => {
@@ -142,6 +165,12 @@ export function StaffPanel({ onClose }: { onClose(): void }): ReactNode {
               busy={busy}
               refreshKey={acted}
               onRollback={() => void act('rollback')}
+            />
+            <FoundPackagesSection
+              token={token}
+              busy={busy}
+              refreshKey={acted}
+              onInstall={(ref, version) => void install(ref, version)}
             />
             {figures ? (
               <Suspense fallback={null}>

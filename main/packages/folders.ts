@@ -1,0 +1,109 @@
+/**
+ * Packages on a USB stick or in a folder (issue 15, docs/fleet.md): the kiosk looks in the folders named by
+ * `packages.watchFolders` in kiosk.yaml (by default the operating system's mount points for removable
+ * media) for package files, and the staff screen lists them with whether they verify; staff install one
+ * with a tap. Nothing is installed by being found: a stick left in a kiosk changes nothing by itself.
+ *
+ * The look is bounded (depth, entries, files) and never follows a symbolic link, so a stick with a deep or
+ * looping tree, or a folder of thousands of files, cannot stall the staff screen.
+ */
+import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { PACKAGE_EXTENSION } from '../common/packages';
+
+/** A package file found in a watched folder. */
+export interface FoundFile {
+  path: string;
+  size: number;
+  modifiedMs: number;
+}
+
+export interface FolderLookLimits {
+  /** Folders below a watched folder that are looked into (a stick's mount point is 1–2 levels down). */
+  depth: number;
+  /** Directory entries read in all, per watched folder. */
+  entries: number;
+  /** Package files listed in all. */
+  files: number;
+}
+
+export const FOLDER_LOOK_LIMITS: FolderLookLimits = { depth: 3, entries: 5000, files: 20 };
+
+/**
+ * Where removable media appear, when kiosk.yaml names no folders: Linux mounts sticks under
+ * /media/<user>/<label> (Debian, Ubuntu) or /run/media/<user>/<label> (Fedora), or a technician under /mnt;
+ * Windows gives each a drive letter, so the letters after C are looked at (their top folders only).
+ */
+export function defaultWatchFolders(platform: string): { folders: string[]; depth: number } {
+  if (platform === 'win32')
+    return { folders: 'DEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((letter) => `${letter}:\\`), depth: 1 };
+  if (platform === 'darwin') return { folders: ['/Volumes'], depth: 2 };
+  return { folders: ['/media', '/run/media', '/mnt'], depth: FOLDER_LOOK_LIMITS.depth };
+}
+
+/** Whether a directory entry is a package file to list (a regular file, not hidden, ending in .kioskpkg). */
+export function isPackageEntry(entry: Pick<Dirent, 'name' | 'isFile'>): boolean {
+  return (
+    entry.isFile() &&
+    !entry.name.startsWith('.') &&
+    entry.name.toLowerCase().endsWith(PACKAGE_EXTENSION) &&
+    entry.name.length > PACKAGE_EXTENSION.length
+  );
+}
+
+/** Whether a directory entry is a folder to look into (not hidden, not a link, not a system folder). */
+export function isFolderToEnter(entry: Pick<Dirent, 'name' | 'isDirectory'>): boolean {
+  return (
+    entry.isDirectory() &&
+    !entry.name.startsWith('.') &&
+    !['$RECYCLE.BIN', 'System Volume Information', 'lost+found'].includes(entry.name)
+  );
+}
+
+/**
+ * A short name for a found file that the staff screen sends back to install it: the page never names a
+ * path, so it can only ask for a file the kiosk itself listed, unchanged since (size and time included).
+ */
+export function foundRef(file: FoundFile): string {
+  return createHash('sha256')
+    .update(`${file.path}\0${file.size}\0${Math.trunc(file.modifiedMs)}`)
+    .digest('hex')
+    .slice(0, 24);
+}
+
+/** The package files in the watched folders, newest file first; folders that are not there are skipped. */
+export async function lookInFolders(
+  folders: readonly string[],
+  limits: FolderLookLimits = FOLDER_LOOK_LIMITS,
+): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
+  for (const folder of folders) {
+    let entriesLeft = limits.entries;
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      let entries: Dirent[];
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch {
+        return; // not there (no stick), or not readable
+      }
+      const sorted = entries.sort((a, b) => a.name.localeCompare(b.name)).slice(0, Math.max(0, entriesLeft));
+      entriesLeft -= sorted.length;
+      for (const entry of sorted) {
+        if (found.length >= limits.files) return;
+        const full = path.join(dir, entry.name);
+        if (isPackageEntry(entry)) {
+          try {
+            const s = await stat(full);
+            found.push({ path: full, size: s.size, modifiedMs: s.mtimeMs });
+          } catch {
+            // gone between the listing and now (the stick was pulled out)
+          }
+        } else if (depth < limits.depth && isFolderToEnter(entry)) await walk(full, depth + 1);
+      }
+    };
+    await walk(path.resolve(folder), 0);
+  }
+  return found.sort((a, b) => b.modifiedMs - a.modifiedMs || a.path.localeCompare(b.path));
+}
