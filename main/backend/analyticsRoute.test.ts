@@ -4,12 +4,12 @@
  * another origin is refused by the handler's access check, the figures need the staff token, and with
  * analytics off nothing is stored and no database file is made.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnalyticsSummary } from '../common/analytics';
-import { api, STAFF_TOKEN_HEADER, type UnlockResult } from '../common/api';
+import { api, STAFF_TOKEN_HEADER, type StickExportResult, type UnlockResult } from '../common/api';
 import { hashPin } from '../kiosk/staff';
 import { acceptedEvents } from './analyticsRoute';
 import { createBackend, type Backend } from './createBackend';
@@ -152,5 +152,68 @@ describe('analytics routes', () => {
     const result = acceptedEvents(body, now);
     expect(result.events).toHaveLength(accepted);
     expect(result.refused).toBe(refused);
+  });
+});
+
+describe('saving the figures onto a USB stick', () => {
+  const save = async (
+    backend: Backend,
+    token: string,
+    body: unknown = { from: '2026-05-04', to: '2026-05-04' },
+  ) => {
+    const response = await backend.handler(
+      new Request(`${ORIGIN}${api.staffAnalyticsExport}`, {
+        method: 'POST',
+        headers: { Origin: ORIGIN, [STAFF_TOKEN_HEADER]: token },
+        body: JSON.stringify(body),
+      }),
+    );
+    return { status: response.status, result: (await response.json()) as StickExportResult };
+  };
+
+  it('writes both CSV files into kiosk-analytics/ on the stick, for staff only', async () => {
+    // The watched folder is the stick itself (a Windows drive letter, or a folder named in kiosk.yaml).
+    await mkdir(path.join(root, 'stick'));
+    const backend = await start('packages:\n  watchFolders: [../stick]\n');
+    expect((await post(backend, batch)).status).toBe(204);
+    expect((await save(backend, 'wrong')).status).toBe(403);
+    const token = await unlock(backend);
+
+    const { status, result } = await save(backend, token);
+    expect(status).toBe(200);
+    expect(result).toMatchObject({
+      ok: true,
+      folder: path.join(root, 'stick', 'kiosk-analytics'),
+      events: 3,
+    });
+    const files = (await readdir(path.join(root, 'stick', 'kiosk-analytics'))).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^[A-Za-z0-9-]+-2026-05-04-2026-05-04-daily\.csv$/);
+    expect(files[1]).toMatch(/-2026-05-04-2026-05-04-events\.csv$/);
+    const events = await readFile(path.join(root, 'stick', 'kiosk-analytics', files[1] ?? ''), 'utf8');
+    expect(events.split('\r\n')[0]).toBe('time,visit,event,screen,item,lang,value,detail,number');
+    expect(events.split('\r\n').filter((l) => l.includes(VISIT))).toHaveLength(3);
+    const daily = await readFile(path.join(root, 'stick', 'kiosk-analytics', files[0] ?? ''), 'utf8');
+    expect(daily.split('\r\n')[1]).toMatch(/^2026-05-04,1,60,/);
+
+    expect((await save(backend, token, { from: '2026-05-05', to: '2026-05-04' })).result).toMatchObject({
+      ok: false,
+      reason: 'bad-period',
+    });
+  });
+
+  it('says so when no stick is there, or when it cannot be written', async () => {
+    const backend = await start('packages:\n  watchFolders: [../no-stick, ../locked]\n');
+    const token = await unlock(backend);
+    expect((await save(backend, token)).result).toEqual({ ok: false, reason: 'no-stick', detail: '' });
+
+    // A stick that cannot take the files (its kiosk-analytics is a file, not a folder): said, with why.
+    await mkdir(path.join(root, 'locked'));
+    await writeFile(path.join(root, 'locked', 'kiosk-analytics'), 'not a folder');
+    expect((await save(backend, token)).result).toMatchObject({
+      ok: false,
+      reason: 'write-failed',
+      detail: expect.stringMatching(new RegExp(`locked: (EEXIST|ENOTDIR)`)),
+    });
   });
 });

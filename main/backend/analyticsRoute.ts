@@ -19,12 +19,13 @@ import {
   type AnalyticsEvent,
   type AnalyticsRecording,
 } from '../common/analytics';
-import { api, STAFF_TOKEN_HEADER } from '../common/api';
+import { api, STAFF_TOKEN_HEADER, type StickExportResult } from '../common/api';
 import { eventRowsCsv, summaryRowsCsv } from '../analytics/export';
+import { exportToStick } from '../analytics/stickExport';
 import { checkPeriod, emptySummary, summarize } from '../analytics/queries';
 import type { AnalyticsStore } from '../analytics/store';
 import { MAX_JSON_BODY, parseJsonObject, readBodyLimited } from './body';
-import { json, methodNotAllowed } from './responses';
+import { json, methodNotAllowed, readJsonObject } from './responses';
 
 export interface AnalyticsRouteOptions {
   store: AnalyticsStore;
@@ -32,7 +33,11 @@ export interface AnalyticsRouteOptions {
   /** The kiosk's time zone (opening hours), for days and hours of day. */
   timeZone?: string;
   now(): number;
-  log: { warn(message: string): void };
+  log: { warn(message: string): void; info?(message: string): void };
+  /** The USB sticks there now (main/packages/folders.ts), for saving the figures onto one. */
+  sticks?(): Promise<string[]>;
+  /** This kiosk's name in the saved files' names (several kiosks' files on one stick stay apart). */
+  kioskName?: string;
 }
 
 /** An answer for the analytics routes, or null for any other path. */
@@ -85,6 +90,34 @@ export function createAnalyticsRoute(options: AnalyticsRouteOptions): AnalyticsR
         options.log.warn(`analytics: events not recorded (${String(error)})`);
       }
       return new Response(null, { status: 204 });
+    }
+    if (pathname === api.staffAnalyticsExport) {
+      if (request.method !== 'POST') return methodNotAllowed('POST');
+      if (!options.isStaffToken(request.headers.get(STAFF_TOKEN_HEADER) ?? '')) {
+        return json(403, { ok: false, message: 'Staff sign-in required.' });
+      }
+      const body = await readJsonObject(request, MAX_JSON_BODY);
+      if (body instanceof Response) return body;
+      const period = checkPeriod(
+        typeof body?.from === 'string' ? body.from : null,
+        typeof body?.to === 'string' ? body.to : null,
+      );
+      if (typeof period === 'string') {
+        const bad: StickExportResult = { ok: false, reason: 'bad-period', detail: period };
+        return json(400, bad);
+      }
+      const result = await exportToStick({
+        db: options.store.database(),
+        period: { ...period, ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
+        sticks: (await options.sticks?.()) ?? [],
+        kioskName: options.kioskName ?? 'kiosk',
+      });
+      if (result.ok)
+        options.log.info?.(
+          `analytics: ${result.events} events saved to ${result.folder} (${result.files.join(', ')})`,
+        );
+      else options.log.warn(`analytics: figures not saved to a USB stick: ${result.reason} ${result.detail}`);
+      return json(200, result);
     }
     if (pathname === api.staffAnalytics) {
       if (request.method !== 'GET') return methodNotAllowed('GET');

@@ -5,6 +5,7 @@
  * requests reach the handler and in the few hooks only a real kiosk has (exit, relaunch, the page reload,
  * a health report with process metrics).
  */
+import { hostname } from 'node:os';
 import type { KioskStatus, StaffActionResult } from '../common/api';
 import type { KioskSettings } from '../common/settings';
 import { loadSettings } from '../config/settings';
@@ -36,7 +37,7 @@ import { trustPolicyOf } from '../packages/keys';
 import { createPackageStore } from '../packages/store';
 import { createPackageRuntime, type PackageRuntime } from './packageRuntime';
 import { createFoundPackages, type FoundPackagesService } from './foundPackages';
-import { defaultWatchFolders, FOLDER_LOOK_LIMITS } from '../packages/folders';
+import { defaultWatchFolders, findSticks, FOLDER_LOOK_LIMITS, stickLevel } from '../packages/folders';
 import { createKioskMetrics, packageVersionOf, type KioskMetrics, type ProcessMemory } from './metrics';
 
 /** The editor's own PIN lockout, beside the kiosk's in the data folder. */
@@ -150,6 +151,14 @@ export function createBackend(options: BackendOptions): Backend {
     log,
     ...(options.contentWorker ? { worker: options.contentWorker } : {}),
   });
+  // Where USB sticks appear: kiosk.yaml's packages.watchFolders, or the system's removable-media folders.
+  const watched = settings.packages.watchFolders
+    ? {
+        folders: settings.packages.watchFolders.map((f) => path.resolve(options.configDir, f)),
+        depth: FOLDER_LOOK_LIMITS.depth,
+        configured: true,
+      }
+    : { ...defaultWatchFolders(process.platform), configured: false };
   let found: FoundPackagesService | null = null;
   if (settings.packages.folder) {
     const store = createPackageStore({
@@ -190,15 +199,10 @@ export function createBackend(options: BackendOptions): Backend {
     if (options.pollForUpdates !== false) packages.startPolling();
     // From a USB stick or a folder: listed on the staff screen, installed when staff tap Install.
     const runtime = packages;
-    const watched = settings.packages.watchFolders;
     found = createFoundPackages({
       store,
-      ...(watched
-        ? {
-            folders: watched.map((f) => path.resolve(options.configDir, f)),
-            depth: FOLDER_LOOK_LIMITS.depth,
-          }
-        : defaultWatchFolders(process.platform)),
+      folders: watched.folders,
+      depth: watched.depth,
       log,
       staged: () => runtime.check(),
     });
@@ -320,6 +324,11 @@ export function createBackend(options: BackendOptions): Backend {
     analytics: createAnalyticsRoute({
       store: analytics,
       isStaffToken: (token) => staff.isValidToken(token),
+      sticks: () =>
+        findSticks(
+          watched.folders.map((folder) => ({ folder, level: stickLevel(folder, watched.configured) })),
+        ),
+      kioskName: hostname(),
       ...(settings.hours.timeZone ? { timeZone: settings.hours.timeZone } : {}),
       now,
       log,

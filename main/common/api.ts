@@ -38,6 +38,8 @@ export const api = {
   events: '/api/events',
   /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD (with staff token) → AnalyticsSummary; &format=csv|summary.csv → CSV. */
   staffAnalytics: '/api/staff/analytics',
+  /** POST { from, to } (with staff token) → StickExportResult: both CSV files onto a USB stick (issue 16). */
+  staffAnalyticsExport: '/api/staff/analytics/export',
 } as const;
 
 export type ApiRoute = (typeof api)[keyof typeof api];
@@ -91,6 +93,11 @@ export interface StaffActionResult {
 }
 
 /** `GET api.staffVersions` → the content versions on this kiosk (docs/fleet.md). */
+/** `POST api.staffAnalyticsExport` → where the visitor figures were saved, or why not. */
+export type StickExportResult =
+  | { ok: true; folder: string; files: string[]; events: number }
+  | { ok: false; reason: 'no-stick' | 'write-failed' | 'bad-period'; detail: string };
+
 /** A package file on a USB stick or in a watched folder, as the staff screen lists it (issue 15). */
 export interface FoundPackage {
   /** What the staff screen sends back to install it (the page never names a path). */

@@ -242,7 +242,7 @@ export const packageSettingsSchema = z
       .max(20)
       .optional()
       .describe(
-        "Folders where the kiosk looks for package files (.kioskpkg) to list on the staff screen, such as the folder a USB stick appears in. Without it: the system's folders for removable media (Linux /media, /run/media and /mnt; Windows the drive letters after C). [] looks nowhere. Nothing found is installed until staff tap Install.",
+        "Folders where the kiosk looks for package files (.kioskpkg) to list on the staff screen, such as the folder a USB stick appears in. Without it: the system's folders for removable media (Linux /media, /run/media and /mnt; Windows the drive letters after C). Visitor figures are saved onto a stick found there too. [] looks nowhere. Nothing found is installed until staff tap Install.",
       ),
     acceptUnsigned: z
       .boolean()

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   defaultWatchFolders,
+  findSticks,
   FOLDER_LOOK_LIMITS,
   foundRef,
   isFolderToEnter,
   isPackageEntry,
   lookInFolders,
+  stickLevel,
 } from './folders';
 
 const file = (name: string) => ({ name, isFile: () => true, isDirectory: () => false });
@@ -108,5 +110,45 @@ describe('lookInFolders (real folders)', () => {
     expect(await lookInFolders(media, { ...FOLDER_LOOK_LIMITS, files: 1 })).toHaveLength(1);
     expect(await lookInFolders(media, { ...FOLDER_LOOK_LIMITS, entries: 2 })).toHaveLength(0);
     expect(await lookInFolders(media, { ...FOLDER_LOOK_LIMITS, depth: 2 })).toHaveLength(1);
+  });
+});
+
+describe('stickLevel', () => {
+  it.each([
+    ['/media', false, 2],
+    ['/run/media/', false, 2],
+    ['/mnt', false, 1],
+    ['/Volumes', false, 1],
+    ['E:\\', false, 0],
+    ['/media', true, 0],
+    ['/srv/kiosk', true, 0],
+  ])('%s (named in kiosk.yaml: %s) → %d', (folder, configured, level) => {
+    expect(stickLevel(folder, configured)).toBe(level);
+  });
+});
+
+describe('findSticks (real folders)', () => {
+  let root = '';
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'kiosk-sticks-'));
+    for (const dir of ['media/staff/STICK', 'media/staff/.hidden', 'media/guard/CAMERA', 'mnt/BACKUP'])
+      await mkdir(path.join(root, dir), { recursive: true });
+    await writeFile(path.join(root, 'media/staff/notes.txt'), 'x');
+    await symlink(path.join(root, 'mnt'), path.join(root, 'media/staff/LINK'));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('finds the folders at the stick level: no files, links or hidden folders; gone folders skipped; each once', async () => {
+    const sticks = await findSticks([
+      { folder: path.join(root, 'media'), level: 2 },
+      { folder: path.join(root, 'mnt'), level: 1 },
+      { folder: path.join(root, 'gone'), level: 1 },
+      { folder: path.join(root, 'mnt/BACKUP'), level: 0 },
+    ]);
+    expect(sticks.map((s) => path.relative(root, s))).toEqual([
+      'media/guard/CAMERA',
+      'media/staff/STICK',
+      'mnt/BACKUP',
+    ]);
   });
 });

@@ -107,3 +107,45 @@ export async function lookInFolders(
   }
   return found.sort((a, b) => b.modifiedMs - a.modifiedMs || a.path.localeCompare(b.path));
 }
+
+/**
+ * Where a USB stick itself is (its top folder), below each folder the kiosk watches: on Linux a stick is
+ * mounted two levels below /media and /run/media (`<user>/<label>`) and one below /mnt; on macOS one below
+ * /Volumes; a Windows drive letter is the stick. A folder named in packages.watchFolders is taken as it is.
+ */
+export function stickLevel(folder: string, configured: boolean): number {
+  if (configured) return 0;
+  const normal = folder.replace(/[\\/]+$/, '');
+  if (normal === '/media' || normal === '/run/media') return 2;
+  if (normal === '/mnt' || normal === '/Volumes') return 1;
+  return 0;
+}
+
+/** The sticks (or configured folders) there now, in a stable order: at most 20, no links, none hidden. */
+export async function findSticks(
+  folders: readonly { folder: string; level: number }[],
+  limit = 20,
+): Promise<string[]> {
+  const sticks: string[] = [];
+  const walk = async (dir: string, level: number): Promise<void> => {
+    if (sticks.length >= limit) return;
+    if (level === 0) {
+      try {
+        if ((await stat(dir)).isDirectory() && !sticks.includes(dir)) sticks.push(dir);
+      } catch {
+        // not there
+      }
+      return;
+    }
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name)).slice(0, 200))
+      if (isFolderToEnter(entry)) await walk(path.join(dir, entry.name), level - 1);
+  };
+  for (const { folder, level } of folders) await walk(path.resolve(folder), level);
+  return sticks;
+}

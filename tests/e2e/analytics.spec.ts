@@ -4,7 +4,7 @@
  * and the CSV export exactly as they were driven. The page clock is paused and moved by hand, so every
  * visit's length is known to the second: a visit ended by the idle reset ends at its last touch.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -22,7 +22,12 @@ async function configWithPin(): Promise<{ dir: string; cleanup(): Promise<void> 
   await cp('tests/e2e/kiosk-config', dir, { recursive: true });
   const file = path.join(dir, 'kiosk.yaml');
   const hash = await hashPin(PIN, { N: 1024, r: 8, p: 1 });
-  await writeFile(file, `${await readFile(file, 'utf8')}staffPinHash: '${hash}'\n`);
+  // A "USB stick": the folder the kiosk saves the figures onto.
+  await mkdir(path.join(dir, 'stick'));
+  await writeFile(
+    file,
+    `${await readFile(file, 'utf8')}staffPinHash: '${hash}'\npackages:\n  watchFolders: [stick]\n`,
+  );
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -221,6 +226,22 @@ test('the dashboard and the CSV count exactly the visits driven', async ({ kiosk
       await page.request.get(`${server.url}${api.staffAnalytics}${period}&format=summary.csv`, { headers })
     ).text();
     expect(summary.trim().split('\r\n')[1]).toBe(`${today},3,20,2,1,0,0,1,3`);
+
+    // Saved onto a USB stick from the dashboard (the kiosk itself refuses downloads): the same two files.
+    await touchCentre(page, page.getByTestId('dashboard-lang-en'));
+    await touchCentre(page, page.getByTestId('dashboard-save-stick'));
+    const folder = path.join(config.dir, 'stick', 'kiosk-analytics');
+    await expect(page.getByTestId('dashboard-stick-message')).toHaveText(
+      new RegExp(
+        `^Saved ${lines.length - 1} events for this period to ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*-events\\.csv, .*-daily\\.csv\\. The stick can be taken out\\.$`,
+      ),
+    );
+    await page.screenshot({
+      path: test.info().outputPath(`dashboard-stick-${test.info().project.name}.png`),
+    });
+    const saved = (await readdir(folder)).sort();
+    expect(await readFile(path.join(folder, saved[1] ?? ''), 'utf8')).toBe(csv);
+    expect(await readFile(path.join(folder, saved[0] ?? ''), 'utf8')).toBe(summary);
   } finally {
     await cleanup(page);
     await config.cleanup();

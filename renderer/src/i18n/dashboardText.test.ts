@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DASHBOARD_LANGUAGES, dashboardFormat, dashboardLang, dashboardText } from './dashboardText';
+import {
+  DASHBOARD_LANGUAGES,
+  dashboardFormat,
+  dashboardLang,
+  dashboardText,
+  stickMessage,
+} from './dashboardText';
 
 describe('the dashboard in the staff member’s language', () => {
   it('has every word in every language, with the same placeholders as the English', () => {
@@ -61,5 +67,37 @@ describe('the dashboard in the staff member’s language', () => {
     ['zh-Hant', 'en'],
   ])('opens in %s as %s', (kiosk, expected) => {
     expect(dashboardLang(kiosk)).toBe(expected);
+  });
+});
+
+describe('stickMessage', () => {
+  it.each([
+    [
+      'en',
+      {
+        ok: true,
+        folder: '/media/staff/STICK/kiosk-analytics',
+        files: ['k-events.csv', 'k-daily.csv'],
+        events: 12345,
+      },
+      'Saved 12,345 events for this period to /media/staff/STICK/kiosk-analytics: k-events.csv, k-daily.csv. The stick can be taken out.',
+    ],
+    [
+      'zh-Hans',
+      { ok: true, folder: 'E:\\kiosk-analytics', files: ['k-events.csv'], events: 1200 },
+      '已将本时段的 1,200 条事件保存到 E:\\kiosk-analytics：k-events.csv。现在可以拔出 U 盘。',
+    ],
+    [
+      'en',
+      { ok: false, reason: 'no-stick', detail: '' },
+      'No USB stick found. Put one into the kiosk, wait a few seconds, and try again.',
+    ],
+    [
+      'ja',
+      { ok: false, reason: 'write-failed', detail: '/media/s/STICK: EROFS' },
+      'USBメモリに書き込めませんでした（/media/s/STICK: EROFS）。容量不足か、書き込み禁止になっていませんか。',
+    ],
+  ] as const)('%s: %j', (lang, result, said) => {
+    expect(stickMessage(result as Parameters<typeof stickMessage>[0], dashboardFormat(lang))).toBe(said);
   });
 });

@@ -8,6 +8,7 @@
  * curator or professional translator (see docs/content-guide.md → "Interface text"); the dashboard says so
  * beside its language choice, as the kiosk does.
  */
+import type { StickExportResult } from '../../../main/common/api';
 import { uiDraftLanguages, uiText } from './uiText';
 
 /** The languages the dashboard is written in (those of the kiosk's own words). */
@@ -27,6 +28,12 @@ const en = {
   to: 'to',
   eventsCsv: 'Events CSV',
   dailyCsv: 'Daily CSV',
+  saveToStick: 'Save to USB stick',
+  savingToStick: 'Saving…',
+  savedToStick: 'Saved {events} events for this period to {folder}: {files}. The stick can be taken out.',
+  noStick: 'No USB stick found. Put one into the kiosk, wait a few seconds, and try again.',
+  stickFailed:
+    'The figures could not be written to the USB stick ({detail}). Is it full, or locked against writing?',
   loadFailed: 'The figures could not be loaded ({reason}).',
   off: 'Analytics is off in kiosk.yaml: nothing is being recorded.',
   dropped: 'Events not recorded because the disk is full: {n}',
@@ -109,6 +116,11 @@ const zhHans: DashboardStrings = {
   to: '至',
   eventsCsv: '事件 CSV',
   dailyCsv: '每日 CSV',
+  saveToStick: '保存到 U 盘',
+  savingToStick: '正在保存…',
+  savedToStick: '已将本时段的 {events} 条事件保存到 {folder}：{files}。现在可以拔出 U 盘。',
+  noStick: '未找到 U 盘。请将 U 盘插入展台，稍候几秒后再试。',
+  stickFailed: '无法将数据写入 U 盘（{detail}）。U 盘是否已满或处于写保护状态？',
   loadFailed: '无法载入数据（{reason}）。',
   off: 'kiosk.yaml 中已关闭统计：不记录任何数据。',
   dropped: '因磁盘已满而未能记录的事件：{n}',
@@ -188,6 +200,11 @@ const ja: DashboardStrings = {
   to: '終了日',
   eventsCsv: 'イベントCSV',
   dailyCsv: '日別CSV',
+  saveToStick: 'USBメモリに保存',
+  savingToStick: '保存しています…',
+  savedToStick: 'この期間の{events}件のイベントを{folder}に保存しました：{files}。USBメモリを取り外せます。',
+  noStick: 'USBメモリが見つかりません。キオスクに差し込み、数秒待ってからもう一度お試しください。',
+  stickFailed: 'USBメモリに書き込めませんでした（{detail}）。容量不足か、書き込み禁止になっていませんか。',
   loadFailed: 'データを読み込めませんでした（{reason}）。',
   off: 'kiosk.yaml で集計がオフになっています。何も記録されません。',
   dropped: 'ディスクがいっぱいで記録できなかったイベント：{n}',
@@ -267,6 +284,11 @@ const id: DashboardStrings = {
   to: 'sampai',
   eventsCsv: 'CSV peristiwa',
   dailyCsv: 'CSV harian',
+  saveToStick: 'Simpan ke USB',
+  savingToStick: 'Menyimpan…',
+  savedToStick: '{events} peristiwa untuk periode ini disimpan ke {folder}: {files}. USB dapat dicabut.',
+  noStick: 'USB tidak ditemukan. Masukkan USB ke kios, tunggu beberapa detik, lalu coba lagi.',
+  stickFailed: 'Angka tidak dapat ditulis ke USB ({detail}). Apakah USB penuh atau terkunci dari penulisan?',
   loadFailed: 'Angka tidak dapat dimuat ({reason}).',
   off: 'Analitik dimatikan di kiosk.yaml: tidak ada yang dicatat.',
   dropped: 'Peristiwa yang tidak tercatat karena disk penuh: {n}',
@@ -434,4 +456,17 @@ export function dashboardWords(lang: DashboardLang): string[] {
   const f = dashboardFormat(lang);
   const months = Array.from({ length: 12 }, (_, m) => f.day(`2026-${String(m + 1).padStart(2, '0')}-28`));
   return [...Object.values(f.t), ...months, f.duration(605), f.ofTotal(1, 3), '0123456789,.→—'];
+}
+
+/** What staff read after "Save to USB stick": where the figures went, or why they did not (pure). */
+export function stickMessage(result: StickExportResult, f: DashboardFormat): string {
+  const { t } = f;
+  if (result.ok)
+    return fillIn(t.savedToStick, {
+      events: f.number(result.events),
+      folder: result.folder,
+      files: result.files.join(', '),
+    });
+  if (result.reason === 'no-stick') return t.noStick;
+  return fillIn(t.stickFailed, { detail: result.detail });
 }

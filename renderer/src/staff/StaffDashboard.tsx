@@ -16,7 +16,7 @@ import {
 } from 'chart.js';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AnalyticsSummary } from '../../../main/common/analytics';
-import { api, STAFF_TOKEN_HEADER } from '../../../main/common/api';
+import { api, STAFF_TOKEN_HEADER, type StickExportResult } from '../../../main/common/api';
 import { photoLabel } from './photoLabel';
 import { useExhibit } from '../data/exhibitStore';
 import {
@@ -25,6 +25,7 @@ import {
   dashboardLang,
   fillIn,
   isDraftDashboard,
+  stickMessage,
   type DashboardFormat,
   type DashboardLang,
 } from '../i18n/dashboardText';
@@ -118,6 +119,23 @@ export function StaffDashboard({ token, onClose }: { token: string; onClose(): v
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
+  /** Both CSV files onto a USB stick: the kiosk refuses downloads, so this is how figures leave it. */
+  const [stick, setStick] = useState<{ busy: boolean; said: string }>({ busy: false, said: '' });
+  const saveToStick = async () => {
+    setStick({ busy: true, said: t.savingToStick });
+    try {
+      const response = await fetch(api.staffAnalyticsExport, {
+        method: 'POST',
+        headers: { [STAFF_TOKEN_HEADER]: token },
+        body: JSON.stringify(period),
+      });
+      const result = (await response.json()) as StickExportResult;
+      setStick({ busy: false, said: stickMessage(result, f) });
+    } catch (error) {
+      setStick({ busy: false, said: fillIn(t.stickFailed, { detail: String(error) }) });
+    }
+  };
+
   const s = summary;
   return (
     <div className="overlay-backdrop dashboard-backdrop" data-testid="staff-dashboard" lang={lang}>
@@ -188,7 +206,21 @@ export function StaffDashboard({ token, onClose }: { token: string; onClose(): v
           <button type="button" className="secondary-button" onClick={() => void download('summary.csv')}>
             {t.dailyCsv}
           </button>
+          <button
+            type="button"
+            className="primary-button"
+            disabled={stick.busy}
+            onClick={() => void saveToStick()}
+            data-testid="dashboard-save-stick"
+          >
+            {t.saveToStick}
+          </button>
         </div>
+        {stick.said ? (
+          <p role="status" className="dashboard-stick" data-testid="dashboard-stick-message">
+            {stick.said}
+          </p>
+        ) : null}
         {problem ? <p className="staff-warning">{fillIn(t.loadFailed, { reason: problem })}</p> : null}
         {s && !s.enabled ? <p className="staff-warning">{t.off}</p> : null}
         {s && s.dropped > 0 ? (
