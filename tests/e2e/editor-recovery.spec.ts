@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadExhibitPackage } from '../../main/content/load';
 import { recoveryFileName } from '../../main/editor/recovery';
@@ -88,6 +89,13 @@ async function stopEditor(editor: EditorProcess | null): Promise<void> {
 function dropLostServerErrors(problems: KioskProblems): void {
   const lost = /net::ERR_|Failed to fetch|status of (409|422) /;
   problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((m) => !lost.test(m)));
+}
+
+/** axe finds no serious or critical violation in the editor (the kiosk in its preview is tested on its own). */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).exclude('[data-testid=preview]').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 async function signIn(page: Page, url: string): Promise<void> {
@@ -171,6 +179,7 @@ test.describe('the exhibit editor after a crash', () => {
       await expect(entry).toContainText(/Last changed on .+, not saved\./);
       await expect(offer.getByTestId('recovery-changed')).toHaveCount(0);
       console.log(`[figures] restart after SIGKILL to the offer shown: ${Date.now() - secondStart} ms`);
+      await expectAccessible(page);
       await page.screenshot({ path: 'docs/screenshots/editor-recovery.png' });
       await page.screenshot({ path: test.info().outputPath('editor-recovery.png') });
 
@@ -221,6 +230,7 @@ test.describe('the exhibit editor after a crash', () => {
       );
       await page.getByLabel('Interface language', { exact: true }).selectOption('zh-Hans');
       await expect(offer.getByRole('heading', { name: '尚未保存的改动' })).toBeVisible();
+      await expectAccessible(page);
       await page.screenshot({ path: test.info().outputPath('editor-recovery-changed-zh.png') });
       await page.getByLabel('界面语言', { exact: true }).selectOption('en');
       await offer.getByRole('button', { name: 'Restore the changes' }).click();
@@ -259,12 +269,19 @@ test.describe('the exhibit editor after a crash', () => {
     let editor: EditorProcess | null = null;
     try {
       editor = await startEditorProcess(media, config, data);
+      // The page's clock is held still once the item is open, so that the second the editor waits after
+      // a change never ends: what reaches the recovery file can only have been sent as the window closed.
+      await page.clock.install();
       await signIn(page, editor.url);
       await page.getByTestId('item-person-john-rabe').click();
       const role = page.locator('#field-role_en');
+      await expect(role).toBeVisible();
+      await page.clock.pauseAt(Date.now() + 1000);
       await role.fill(`${(await role.inputValue()).trimEnd()} (1882–1950)`);
-      // Closed at once, within the second the editor waits after a change: the page sends it as it goes.
-      await page.close({ runBeforeUnload: false });
+      await expect(page.getByText('Unsaved changes')).toBeVisible();
+      expect(await readFile(recoveryFile, 'utf8').catch(() => '')).not.toContain('(1882–1950)');
+      // The window is closed as staff close it (its unload handlers run).
+      await page.close({ runBeforeUnload: true });
       await expect
         .poll(async () => (await readFile(recoveryFile, 'utf8').catch(() => '')).includes('(1882–1950)'))
         .toBe(true);
