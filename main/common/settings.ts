@@ -118,6 +118,18 @@ export const accessibilitySettingsSchema = z
       .describe(
         'In audio mode: seconds the spoken warning counts down (said every ten seconds, then at five) before the reset. Never shorter than warningSeconds.',
       ),
+    exploreByTouch: z
+      .boolean()
+      .default(DEFAULT_ACCESSIBILITY.exploreByTouch)
+      .describe(
+        'Explore by touch for blind visitors without a keypad: three fingers held still on the screen start (and end) it; then a touch says what is under the finger and a double tap chooses it. false: the gesture does nothing.',
+      ),
+    exploreHoldSeconds: z
+      .number()
+      .min(0.5)
+      .max(5)
+      .default(DEFAULT_ACCESSIBILITY.exploreHoldSeconds)
+      .describe('How long the three fingers are held still to start or end explore by touch, in seconds.'),
   })
   .prefault({});
 

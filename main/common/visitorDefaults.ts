@@ -14,6 +14,9 @@ export const DEFAULT_ACCESSIBILITY = {
   /** In audio mode: a blind visitor finds the keys and listens longer than a sighted one reads. */
   audioIdleSeconds: 180,
   audioWarningSeconds: 30,
+  /** Explore by touch (blind visitors without a keypad): three fingers held still this long start it. */
+  exploreByTouch: true,
+  exploreHoldSeconds: 1.5,
 };
 
 export const DEFAULT_VISITOR_SETTINGS = {

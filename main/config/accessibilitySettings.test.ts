@@ -22,6 +22,33 @@ describe('visitor.accessibility in kiosk.yaml (issue 17)', () => {
       audioOnAnyKey: false,
       audioIdleSeconds: 180,
       audioWarningSeconds: 30,
+      exploreByTouch: true,
+      exploreHoldSeconds: 1.5,
+    });
+  });
+
+  it('explore by touch: turned off, its hold set, or a mistake named and its default used', async () => {
+    const set = loadSettings(
+      await configWith(
+        ['visitor:', '  accessibility:', '    exploreByTouch: false', '    exploreHoldSeconds: 2.5', ''].join(
+          '\n',
+        ),
+      ),
+    );
+    expect(set.problems).toEqual([]);
+    expect(set.settings.visitor.accessibility).toMatchObject({
+      exploreByTouch: false,
+      exploreHoldSeconds: 2.5,
+    });
+    const wrong = loadSettings(
+      await configWith(['visitor:', '  accessibility:', '    exploreHoldSeconds: 0.1', ''].join('\n')),
+    );
+    expect(wrong.settings.visitor.accessibility).toMatchObject({
+      exploreByTouch: true,
+      exploreHoldSeconds: 1.5,
+    });
+    expect(wrong.problems.find((p) => p.field === 'visitor.accessibility.exploreHoldSeconds')).toMatchObject({
+      line: 3,
     });
   });
 

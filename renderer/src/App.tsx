@@ -14,6 +14,8 @@ import { loadVisit, prefetchVisit } from './visitChunks';
 import { StaffCorner } from './staff/StaffCorner';
 import { installKeyboard } from './keys/keyboard';
 import { installAudioGuide } from './speech/audioGuide';
+import { installTouchExplore } from './speech/touchExplore';
+import { uiText } from './i18n/uiText';
 
 /**
  * What main.tsx renders: the kiosk inside the root error boundary. A failure anywhere that no screen's own
@@ -55,6 +57,7 @@ export function App(): ReactNode {
   const highContrast = useVisit((s) => s.highContrast);
   const reducedMotion = useVisit((s) => s.reducedMotion);
   const seated = useVisit((s) => s.seated);
+  const touchExplore = useVisit((s) => s.touchExplore);
   const { lang } = useLang();
   useHeartbeat();
 
@@ -82,9 +85,11 @@ export function App(): ReactNode {
   useEffect(() => {
     const stopKeys = installKeyboard();
     const stopGuide = installAudioGuide();
+    const stopTouch = installTouchExplore();
     return () => {
       stopKeys();
       stopGuide();
+      stopTouch();
     };
   }, []);
 
@@ -109,7 +114,9 @@ export function App(): ReactNode {
     root.dataset.motion = reducedMotion ? 'reduced' : 'standard';
     root.dataset.controls = seated ? 'low' : 'standard';
     root.dataset.cursor = settings.hideCursor ? 'hidden' : 'visible';
-  }, [lang, textSize, highContrast, reducedMotion, seated, settings.hideCursor]);
+    // Explore by touch: the focus ring shows wherever the finger moved it (styles/base.css).
+    root.dataset.explore = touchExplore ? 'on' : 'off';
+  }, [lang, textSize, highContrast, reducedMotion, seated, settings.hideCursor, touchExplore]);
 
   // While the attract loop runs, the code for a visit loads in the background, so the first tap finds it.
   const attracting = !loading && status.open && attract !== null && phase === 'attract';
@@ -135,6 +142,15 @@ export function App(): ReactNode {
   return (
     <>
       {content}
+      {touchExplore ? (
+        // A small, calm sign for the staff and a companion: explore by touch is on (the visitor hears it).
+        <div className="explore-indicator" data-testid="explore-indicator" lang={lang}>
+          <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M9 11V5.5a1.5 1.5 0 0 1 3 0V11m0-1.5a1.5 1.5 0 0 1 3 0V11m0-.5a1.5 1.5 0 0 1 3 0V15a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-2.7L3.6 14.7a1.5 1.5 0 0 1 2.4-1.8L9 15" />
+          </svg>
+          <span>{uiText(lang).exploreIndicator}</span>
+        </div>
+      ) : null}
       <StaffCorner />
     </>
   );

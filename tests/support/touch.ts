@@ -55,3 +55,40 @@ export async function swipeUp(
   await send('touchEnd', distance, 0.55);
   await done();
 }
+
+/** Fingers put on the screen at these points together (real touch events through CDP); they stay down. */
+export async function fingersDown(cdp: CDPSession, points: { x: number; y: number }[]): Promise<void> {
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+  });
+}
+
+/** Every finger lifted. */
+export async function fingersUp(cdp: CDPSession): Promise<void> {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+/** One quick tap of one finger at (x, y): down and up at once. */
+export async function quickTap(cdp: CDPSession, x: number, y: number): Promise<void> {
+  await fingersDown(cdp, [{ x, y }]);
+  await fingersUp(cdp);
+}
+
+/** Two fingers side by side at (x, y) sliding up by `distance`, as a visitor scrolls with two fingers. */
+export async function twoFingerSwipeUp(
+  cdp: CDPSession,
+  x: number,
+  y: number,
+  distance: number,
+): Promise<void> {
+  const at = (dy: number) => [
+    { x: x - 60, y: y - dy, id: 0 },
+    { x: x + 60, y: y - dy, id: 1 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (let step = 1; step <= 6; step += 1) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at((step * distance) / 6) });
+  }
+  await fingersUp(cdp);
+}

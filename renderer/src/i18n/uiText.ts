@@ -96,6 +96,14 @@ const en = {
   audioStillThere: 'Are you still there? Press any key to continue.',
   audioSecondsLeft_one: '{n} second.',
   audioSecondsLeft_other: '{n} seconds.',
+  // Explore by touch (issue 17, point 5): the audio guide by touch, for blind visitors without a keypad.
+  exploreOn:
+    'Explore by touch. Touch the screen to hear what is under your finger, and double tap anywhere to choose it.',
+  exploreWelcome:
+    'Explore by touch. Touch the screen to hear what is under your finger, and double tap anywhere to choose it. Choose your language.',
+  exploreOff: 'Explore by touch off.',
+  exploreStillThere: 'Are you still there? Touch the screen to continue.',
+  exploreIndicator: 'Explore by touch',
   closedTitle: 'The exhibit is closed',
   closedBody: 'Thank you for visiting. The exhibit opens again at {time}.',
   unavailableTitle: 'This exhibit is temporarily unavailable',
@@ -219,6 +227,11 @@ const zhHans: UiStrings = {
   audioNoteKeys: '按回车键继续，按Esc键返回。',
   audioStillThere: '您还在吗？按任意键继续。',
   audioSecondsLeft_other: '还剩{n}秒。',
+  exploreOn: '触摸浏览已开启。触摸屏幕可听到手指下的内容，在任意位置点按两下即可选择。',
+  exploreWelcome: '触摸浏览已开启。触摸屏幕可听到手指下的内容，在任意位置点按两下即可选择。请选择语言。',
+  exploreOff: '触摸浏览已关闭。',
+  exploreStillThere: '您还在吗？触摸屏幕继续。',
+  exploreIndicator: '触摸浏览',
   closedTitle: '展项已关闭',
   closedBody: '感谢您的参观。展项将于{time}重新开放。',
   unavailableTitle: '本展项暂时无法使用',
@@ -335,6 +348,13 @@ const ja: UiStrings = {
   audioNoteKeys: '続けるにはEnterキーを、戻るにはEscapeキーを押してください。',
   audioStillThere: 'まだいらっしゃいますか？続けるには、どれかキーを押してください。',
   audioSecondsLeft_other: 'あと{n}秒。',
+  exploreOn:
+    'タッチ操作ガイドです。画面に触れると指の下の内容を読み上げ、どこでもダブルタップするとそれを選びます。',
+  exploreWelcome:
+    'タッチ操作ガイドです。画面に触れると指の下の内容を読み上げ、どこでもダブルタップするとそれを選びます。言語を選んでください。',
+  exploreOff: 'タッチ操作ガイドを終わりました。',
+  exploreStillThere: 'まだいらっしゃいますか？続けるには、画面に触れてください。',
+  exploreIndicator: 'タッチ操作ガイド',
   closedTitle: '本日の展示は終了しました',
   closedBody: 'ご来館ありがとうございました。次の開館は{time}です。',
   unavailableTitle: 'この展示は現在ご利用いただけません',
@@ -453,6 +473,13 @@ const id: UiStrings = {
   audioNoteKeys: 'Tekan Enter untuk melanjutkan, atau Escape untuk kembali.',
   audioStillThere: 'Apakah Anda masih di sini? Tekan tombol apa saja untuk melanjutkan.',
   audioSecondsLeft_other: '{n} detik lagi.',
+  exploreOn:
+    'Jelajah dengan sentuhan. Sentuh layar untuk mendengar apa yang ada di bawah jari Anda, dan ketuk dua kali di mana saja untuk memilihnya.',
+  exploreWelcome:
+    'Jelajah dengan sentuhan. Sentuh layar untuk mendengar apa yang ada di bawah jari Anda, dan ketuk dua kali di mana saja untuk memilihnya. Pilih bahasa Anda.',
+  exploreOff: 'Jelajah dengan sentuhan dimatikan.',
+  exploreStillThere: 'Apakah Anda masih di sini? Sentuh layar untuk melanjutkan.',
+  exploreIndicator: 'Jelajah dengan sentuhan',
   closedTitle: 'Pameran sedang tutup',
   closedBody: 'Terima kasih atas kunjungan Anda. Pameran dibuka kembali pada {time}.',
   unavailableTitle: 'Pameran ini untuk sementara tidak tersedia',

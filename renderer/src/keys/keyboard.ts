@@ -13,9 +13,12 @@ import { focusScreenStart, moveFocus, moveToChapter } from './focusStops';
 
 let keyboardUsed = false;
 
-/** True from a key press until the next touch: only then does the kiosk move focus by itself. */
+/**
+ * True from a key press until the next touch, and throughout explore by touch (where the finger moves
+ * focus): only then does the kiosk move focus by itself.
+ */
 export function keyboardInUse(): boolean {
-  return keyboardUsed;
+  return keyboardUsed || useVisit.getState().touchExplore;
 }
 
 const NATIVE = 'button, a[href], input, select, textarea, summary, [role="button"]';
@@ -114,7 +117,7 @@ function goBack(): void {
 let pending = false;
 /** What had focus is gone (a screen, a note or a dialog closed): the screen's start takes it. */
 function refocusIfLost(): void {
-  if (!keyboardUsed || pending) return;
+  if (!keyboardInUse() || pending) return;
   if (!focusLost()) return;
   pending = true;
   queueMicrotask(() => {
@@ -144,9 +147,14 @@ export function installKeyboard(): () => void {
   };
   const onPointer = () => {
     keyboardUsed = false;
+    // Explore by touch moves focus with the finger: the page is still watched for lost focus.
+    if (useVisit.getState().touchExplore) return onKey();
     if (watching) observer.disconnect();
     watching = false;
   };
+  const unsubscribe = useVisit.subscribe((state, previous) => {
+    if (state.touchExplore && !previous.touchExplore) onKey();
+  });
   window.addEventListener('keydown', onKey, { capture: true });
   window.addEventListener('keydown', onKeyDownFirst, { capture: true });
   window.addEventListener('keydown', onKeyDown);
@@ -157,5 +165,6 @@ export function installKeyboard(): () => void {
     window.removeEventListener('keydown', onKeyDown);
     window.removeEventListener('pointerdown', onPointer, { capture: true });
     observer.disconnect();
+    unsubscribe();
   };
 }

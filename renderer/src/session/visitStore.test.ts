@@ -19,6 +19,7 @@ function visitEverything(store: ReturnType<typeof createVisitStore>) {
   s().setShowOriginal(true);
   s().openOverlay('display');
   s().startAudioMode();
+  s().startTouchExplore();
   s().setSpeechVolume(0.3);
   s().setPhase('idleWarning');
 }
@@ -61,6 +62,34 @@ describe('visit store', () => {
     store.getState().reset();
     expect(store.getState().audioMode).toBe(false);
     expect(store.getState().speechVolume).toBeNull();
+  });
+
+  it('explore by touch is the audio guide by touch: started with it or on top of it, ended with it', () => {
+    const cases = [
+      { name: 'from a visit', audioFirst: false, place: { screen: 'languageChoice' } },
+      { name: 'on top of the keypad guide', audioFirst: true, place: { screen: 'home' } },
+    ];
+    for (const { name, audioFirst, place } of cases) {
+      const store = createVisitStore();
+      store.getState().startVisit();
+      store.getState().chooseLanguage('en');
+      if (audioFirst) {
+        store.getState().startAudioMode();
+        store.getState().chooseLanguage('ja');
+      }
+      store.getState().startTouchExplore();
+      expect({ name, on: store.getState().touchExplore, audio: store.getState().audioMode }).toEqual({
+        name,
+        on: true,
+        audio: true,
+      });
+      expect(currentPlace(store.getState())).toEqual(place);
+      store.getState().stopAudioMode();
+      expect(store.getState().touchExplore).toBe(false);
+      store.getState().startTouchExplore();
+      store.getState().reset();
+      expect(visitStateOf(store.getState())).toEqual(initialVisitState());
+    }
   });
 
   it('starting a visit asks for a language, choosing one goes home', () => {

@@ -55,6 +55,11 @@ export interface VisitState {
   audioMode: boolean;
   /** The audio guide's volume this visit (0–1); null = the kiosk's setting. */
   speechVolume: number | null;
+  /**
+   * Explore by touch (issue 17, point 5): the audio guide by touch for a blind visitor without a keypad. A
+   * touch says what is under the finger and a double tap chooses it. Always with audioMode.
+   */
+  touchExplore: boolean;
 }
 
 export interface VisitActions {
@@ -80,6 +85,8 @@ export interface VisitActions {
   /** Start the audio guide: the language choice comes first, to be spoken. */
   startAudioMode(): void;
   stopAudioMode(): void;
+  /** Start explore by touch: the audio guide too (the language choice first, unless it is already on). */
+  startTouchExplore(): void;
   setSpeechVolume(volume: number): void;
   /** Back to the attract loop, exactly as a fresh kiosk. */
   reset(): void;
@@ -104,6 +111,20 @@ export function initialVisitState(): VisitState {
     revealedPhotos: [],
     audioMode: false,
     speechVolume: null,
+    touchExplore: false,
+  };
+}
+
+/** The audio guide starts: the language choice first (to be spoken), nothing open over it. */
+function audioStart(s: VisitState): Partial<VisitState> {
+  return {
+    audioMode: true,
+    overlay: 'none',
+    viewer: null,
+    path:
+      currentPlace(s)?.screen === 'languageChoice'
+        ? s.path
+        : [...s.path, { screen: 'languageChoice' } as const],
   };
 }
 
@@ -149,17 +170,12 @@ export function createVisitStore() {
       ),
     revealPhoto: (id) =>
       set((s) => (s.revealedPhotos.includes(id) ? {} : { revealedPhotos: [...s.revealedPhotos, id] })),
-    startAudioMode: () =>
-      set((s) => ({
-        audioMode: true,
-        overlay: 'none',
-        viewer: null,
-        path:
-          currentPlace(s)?.screen === 'languageChoice'
-            ? s.path
-            : [...s.path, { screen: 'languageChoice' } as const],
-      })),
-    stopAudioMode: () => set({ audioMode: false }),
+    startAudioMode: () => set(audioStart),
+    // Explore by touch is the audio guide by touch: ending the guide ends both.
+    stopAudioMode: () => set({ audioMode: false, touchExplore: false }),
+    // One change, so that the guide's welcome already knows it was started by touch.
+    startTouchExplore: () =>
+      set((s) => (s.audioMode ? { touchExplore: true } : { ...audioStart(s), touchExplore: true })),
     setSpeechVolume: (volume) => set({ speechVolume: Math.max(0, Math.min(1, volume)) }),
     reset: () => set(initialVisitState()),
   }));

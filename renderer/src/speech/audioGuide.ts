@@ -58,7 +58,11 @@ function welcome(): void {
   const languages = exhibitLanguages();
   const speakable = speakableLanguages(getSpeaker().voices(), languages);
   const missing = languages.filter((l) => !speakable.includes(l));
-  const parts: Said[] = speakable.map((lang) => ({ text: uiText(lang).audioWelcome, lang }));
+  const touch = useVisit.getState().touchExplore;
+  const parts: Said[] = speakable.map((lang) => ({
+    text: touch ? uiText(lang).exploreWelcome : uiText(lang).audioWelcome,
+    lang,
+  }));
   const first = speakable[0];
   if (first && missing.length > 0) {
     const names = missing.map((l) => languageNameIn(l, first)).join(', ');
@@ -142,7 +146,7 @@ function sayIdleCountdown(): void {
   const seconds = idleSecondsToSay(warningSecondsNow(), warningSecondsTotal(), idleSaid);
   if (seconds === null) return;
   const lang = visitorLang();
-  say([spokenIdleWarning(seconds, idleSaid === null, lang)]);
+  say([spokenIdleWarning(seconds, idleSaid === null, lang, visit.touchExplore)]);
   idleSaid = seconds;
 }
 
@@ -167,6 +171,13 @@ export function endAudioMode(): void {
   useVisit.getState().stopAudioMode();
 }
 
+/** Explore by touch's gesture again: said, then the guide ends (explore by touch is the guide by touch). */
+export function endTouchExplore(): void {
+  const lang = visitorLang();
+  say([{ text: uiText(lang).exploreOff, lang }]);
+  useVisit.getState().stopAudioMode();
+}
+
 /** Listen for focus and for the visit's changes. Returns a function that stops listening. */
 export function installAudioGuide(): () => void {
   const onFocus = (event: FocusEvent) => {
@@ -179,7 +190,11 @@ export function installAudioGuide(): () => void {
   document.addEventListener('focusin', onFocus);
   const unsubscribe = useVisit.subscribe((state, previous) => {
     if (state.audioMode && !previous.audioMode) welcome();
-    else if (state.audioMode && state.language && state.language !== previous.language) {
+    else if (state.touchExplore && !previous.touchExplore) {
+      // On top of the keypad's guide: the two gestures, in the visitor's language.
+      const lang = visitorLang();
+      say([{ text: uiText(lang).exploreOn, lang }]);
+    } else if (state.audioMode && state.language && state.language !== previous.language) {
       checkVoiceFor(state.language);
     } else if (state.audioMode && describeViewerPhoto(viewerShown(previous), viewerShown(state))) {
       sayViewerPhoto(state, previous.viewer === null || viewerShown(previous)?.withheld === true);

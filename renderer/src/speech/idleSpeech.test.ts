@@ -66,3 +66,27 @@ describe('spokenIdleWarning', () => {
     expect(spokenIdleWarning(seconds, first, lang)).toEqual({ text, lang });
   });
 });
+
+describe('spokenIdleWarning with explore by touch: touch the screen, not a key', () => {
+  it.each<[string, number, boolean, string, string]>([
+    ['English, first', 30, true, 'en', 'Are you still there? Touch the screen to continue. 30 seconds.'],
+    ['English, later', 20, false, 'en', '20 seconds.'],
+    [
+      'Japanese, first',
+      30,
+      true,
+      'ja',
+      'まだいらっしゃいますか？続けるには、画面に触れてください。あと30秒。',
+    ],
+    ['Chinese, first', 30, true, 'zh-Hans', '您还在吗？触摸屏幕继续。还剩30秒。'],
+    [
+      'Indonesian, first',
+      30,
+      true,
+      'id',
+      'Apakah Anda masih di sini? Sentuh layar untuk melanjutkan. 30 detik lagi.',
+    ],
+  ])('%s', (_name, seconds, first, lang, text) => {
+    expect(spokenIdleWarning(seconds, first, lang, true)).toEqual({ text, lang });
+  });
+});

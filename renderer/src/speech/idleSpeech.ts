@@ -31,11 +31,14 @@ export function idleSecondsToSay(
   return reached ? secondsLeft : null;
 }
 
-/** The words: the whole warning the first time, then the seconds alone. */
-export function spokenIdleWarning(seconds: number, first: boolean, lang: string): Said {
+/**
+ * The words: the whole warning the first time, then the seconds alone. `touch`: explore by touch is on, so
+ * the visitor is asked to touch the screen rather than press a key.
+ */
+export function spokenIdleWarning(seconds: number, first: boolean, lang: string, touch = false): Said {
   const t = uiText(lang);
   const count = fillCount(t, 'audioSecondsLeft', seconds, lang);
   if (!first) return { text: count, lang };
   const gap = lang.startsWith('zh') || lang.startsWith('ja') ? '' : ' ';
-  return { text: `${t.audioStillThere}${gap}${count}`, lang };
+  return { text: `${touch ? t.exploreStillThere : t.audioStillThere}${gap}${count}`, lang };
 }
