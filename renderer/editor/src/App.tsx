@@ -24,6 +24,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { Preview } from './Preview';
 import { createItem, ItemActions, ListActions } from './ItemDialogs';
 import {
+  keepUnsavedNow,
   loadedState,
   RecoveryDialog,
   RecoveryReminder,
@@ -53,9 +54,12 @@ function Header() {
   const token = useEditor((s) => s.token);
   const role = useEditor((s) => s.role);
   const set = useEditor((s) => s.set);
-  const signOut = () => {
-    if (token) void editorCalls.lock(token);
-    // Unsaved edits already kept stay kept: they are offered again at the next sign-in.
+  const signOut = async () => {
+    // Unsaved edits stay kept, the last second's too: they are offered again at the next sign-in.
+    if (token) {
+      await keepUnsavedNow(token);
+      void editorCalls.lock(token);
+    }
     set({
       token: null,
       role: null,
@@ -93,7 +97,7 @@ function Header() {
             <span className="muted">
               {t(ui, 'signedInAs', { role: t(ui, `role_${role}`).split(/—|——/)[0]?.trim() ?? role })}
             </span>
-            <button type="button" onClick={signOut}>
+            <button type="button" onClick={() => void signOut()}>
               {t(ui, 'signOut')}
             </button>
           </>

@@ -65,6 +65,15 @@ export function useRecoveryWriter(): void {
   }, [token, item, draft, creating, set]);
 }
 
+/** Keeps the form's unsaved values at once (signing out within the second the writer waits). */
+export async function keepUnsavedNow(token: string): Promise<void> {
+  const { item, draft, creating, recoveryKept } = useEditor.getState();
+  if (!item) return;
+  const kept = recoveryKept?.kind === item.kind && recoveryKept.id === item.id;
+  if (recoveryAction({ saved: item.data, revision: item.revision, draft, creating, kept }) !== 'keep') return;
+  await editorCalls.keepUnsaved(token, item.kind, item.id, item.revision, draft).catch(() => undefined);
+}
+
 /** Asks once per sign-in what was kept from an earlier session, and opens the offer when there is any. */
 export function useRecoveryOffers(): void {
   const token = useEditor((s) => s.token);
