@@ -257,6 +257,8 @@ function ZoomableImage({ photo, onSwipe }: { photo: Photo; onSwipe(direction: 1 
     // Double-tap: zoom in where tapped; double-tap again when zoomed: back to the whole photograph.
     viewer.addHandler('canvas-double-click', (event) => {
       event.preventDefaultAction = true;
+      // Explore by touch: a double tap chooses what the guide said last (speech/touchExplore.ts).
+      if (useVisit.getState().touchExplore) return;
       if (isAtHome()) {
         viewer.viewport.zoomBy(2.5, viewer.viewport.pointFromPixel(event.position));
       } else {
@@ -274,7 +276,11 @@ function ZoomableImage({ photo, onSwipe }: { photo: Photo; onSwipe(direction: 1 
       if (dragging) dragX += event.delta.x;
     });
     viewer.addHandler('canvas-release', () => {
-      if (dragging && Math.abs(dragX) > SWIPE_PX && isAtHome()) swipe.current(dragX < 0 ? 1 : -1);
+      // Explore by touch: a finger sliding explores and never turns the page; the next and previous
+      // buttons do, with a double tap.
+      const exploring = useVisit.getState().touchExplore;
+      if (dragging && !exploring && Math.abs(dragX) > SWIPE_PX && isAtHome())
+        swipe.current(dragX < 0 ? 1 : -1);
       dragging = false;
     });
     viewer.addHandler('canvas-pinch', () => {

@@ -67,10 +67,15 @@ function explore(x: number, y: number, first: boolean): void {
   said = target;
 }
 
+/** Gone from the page, or behind an open panel: not to be pressed. */
+function pressable(element: HTMLElement | null): element is HTMLElement {
+  return element !== null && element.isConnected && !element.closest('[inert]');
+}
+
 function activate(): void {
-  const target = saidBeforeTouch?.isConnected ? saidBeforeTouch : said;
+  const target = pressable(saidBeforeTouch) ? saidBeforeTouch : said;
   saidBeforeTouch = null;
-  if (!target?.isConnected) return;
+  if (!pressable(target)) return;
   said = target;
   if (document.activeElement !== target) focusElement(target, true);
   // A script's click is not a touch's: the click guard lets it through.
@@ -156,9 +161,15 @@ function onClick(event: MouseEvent): void {
   }
 }
 
+/** What the guide said on its own (a new screen's heading, the viewer's control) is what was said last. */
+function onFocus(event: FocusEvent): void {
+  if (useVisit.getState().touchExplore && event.target instanceof HTMLElement) said = event.target;
+}
+
 /** Listen for touches. Returns a function that stops listening. */
 export function installTouchExplore(): () => void {
   const options = { capture: true, passive: false };
+  document.addEventListener('focusin', onFocus);
   for (const type of Object.keys(TYPES)) window.addEventListener(type, onTouch as EventListener, options);
   window.addEventListener('click', onClick, { capture: true });
   const unhook = onVisitReset(() => {
@@ -172,6 +183,7 @@ export function installTouchExplore(): () => void {
     for (const type of Object.keys(TYPES))
       window.removeEventListener(type, onTouch as EventListener, options);
     window.removeEventListener('click', onClick, { capture: true });
+    document.removeEventListener('focusin', onFocus);
     unhook();
   };
 }
