@@ -43,7 +43,9 @@ export const dateSchema = z
       .refine(isRealDate, { error: 'this day does not exist in that month' }),
     z.int().min(1).max(9999),
   ])
-  .describe('A date: "YYYY", "YYYY-MM" or "YYYY-MM-DD" (in quotes); a bare year like 1941 is accepted.');
+  .describe('A date: "YYYY", "YYYY-MM" or "YYYY-MM-DD" (in quotes); a bare year like 1941 is accepted.')
+  // The editor shows it as a date with its precision (renderer/editor/src/DateField.tsx).
+  .meta({ 'x-field': 'date' });
 
 export const sourcesSchema = z
   .array(z.string().min(1))

@@ -201,6 +201,45 @@ test.describe('the exhibit editor', () => {
     }
   });
 
+  test('a date is edited with its precision and the month by name, and saved as the checker reads it', async ({
+    kiosk: page,
+    problems,
+  }, info) => {
+    const setup = await startEditor();
+    try {
+      await signIn(page, setup, 'curator');
+      await openItem(page, 'item-timeline-committee-founded');
+      const date = page.locator('.field-date').first();
+      await expect(date.getByLabel('Known')).toHaveValue('day');
+      await expect(date.getByLabel('Day', { exact: true })).toHaveValue('22');
+      const month = date.getByLabel('Month', { exact: true });
+      await expect(month).toHaveValue('11');
+      await expect(month.locator('option[value="11"]')).toHaveText('November');
+      await expect(date.getByLabel('Year', { exact: true })).toHaveValue('1937');
+      await page.screenshot({ path: info.outputPath('editor-date.png') });
+
+      // Known only to the month: the day goes, and so does it from the file.
+      await date.getByLabel('Known').selectOption('month');
+      await expect(date.getByLabel('Day', { exact: true })).toHaveCount(0);
+      await page.getByTestId('save').click();
+      await expect(page.getByTestId('notice')).toHaveText(/^Saved\./, { timeout: 30_000 });
+      const file = path.join(setup.media, 'timeline.yaml');
+      expect(await readFile(file, 'utf8')).toMatch(/id: committee-founded\n {4}date: "1937-11"\n/);
+      await expectCleanCheck(setup.media);
+
+      // Back to the very day, chosen again: December has 31 days, so the 31st is kept.
+      await date.getByLabel('Known').selectOption('day');
+      await date.getByLabel('Month', { exact: true }).selectOption({ label: 'December' });
+      await date.getByLabel('Day', { exact: true }).fill('31');
+      await page.getByTestId('save').click();
+      await expect(page.getByTestId('notice')).toHaveText(/^Saved\./, { timeout: 30_000 });
+      expect(await readFile(file, 'utf8')).toMatch(/id: committee-founded\n {4}date: "1937-12-31"\n/);
+      await expectCleanCheck(setup.media);
+    } finally {
+      await setup.cleanup(page, problems);
+    }
+  });
+
   test('a technician changes the idle time and the comments of kiosk.yaml survive', async ({
     kiosk: page,
     problems,

@@ -18,6 +18,7 @@ import {
 } from './formModel';
 import { languageName, t, type UiLang } from './text';
 import { Picker } from './Picker';
+import { DateInputs } from './DateField';
 
 export interface FormContext {
   kind: ItemKind;
@@ -234,6 +235,26 @@ export function Field(props: {
         </div>
       );
     }
+    case 'date':
+      return (
+        <div className="field field-date">
+          {labelRow(id)}
+          {/* The schema's description is about how the file writes a date; curators get the form's. */}
+          <p className="help" id={helpId}>
+            {t(ctx.ui, 'dateHelp')}
+          </p>
+          <DateInputs
+            id={id}
+            value={value}
+            ui={ctx.ui}
+            readOnly={readOnly}
+            invalid={invalid}
+            describedBy={helpId}
+            onChange={(v) => ctx.change(path, v)}
+          />
+          <Problems list={problems} />
+        </div>
+      );
     case 'list':
       return <ListField node={node} path={path} ctx={ctx} label={label} helpId={helpId} />;
     default:

@@ -24,13 +24,16 @@ export interface SchemaNode {
   maximum?: number;
   minLength?: number;
   pattern?: string;
+  /** The kind of field the schema marks for a form of its own (`date`: main/content/schema.ts). */
+  'x-field'?: string;
 }
 
 export type FieldShape =
   | 'object'
   | 'text' // text per language: { en: '…', ja: '…' }
   | 'string'
-  | 'scalar' // a string or a number (a date, a version)
+  | 'scalar' // a string or a number (a version)
+  | 'date' // a date with its precision, stored as 1937, 1937-12 or 1937-12-13
   | 'number'
   | 'boolean'
   | 'enum'
@@ -39,6 +42,7 @@ export type FieldShape =
 
 export function shapeOf(node: SchemaNode | undefined): FieldShape {
   if (!node) return 'json';
+  if (node['x-field'] === 'date') return 'date';
   if (node.enum) return 'enum';
   const alternatives = node.anyOf ?? node.oneOf;
   if (alternatives) {
