@@ -253,12 +253,14 @@ test('explore by touch: three fingers start it, a touch speaks, a double tap cho
   expect((await lastSaid(page))?.text).toBe((await paragraph.innerText()).replace(/\s+/g, ' ').trim());
   await page.clock.runFor(1_000);
   const before = await scrolled(page);
+  const stopsBeforeSwipe = await speechStops(page);
   await clearSpoken(page);
   await twoFingerSwipeUp(cdp, mid.x, size.height * 0.75, 400);
   await expect.poll(() => scrolled(page)).toBeGreaterThan(before);
-  // Only what the first finger landed on is said (two fingers never land in the same instant); the
-  // scroll itself says nothing.
+  // Two fingers never land in the same instant: what the first landed on is begun, and stopped as the
+  // second lands; the scroll itself says nothing.
   expect((await spoken(page)).length).toBeLessThanOrEqual(1);
+  expect(await speechStops(page)).toBeGreaterThan(stopsBeforeSwipe);
   await page.clock.runFor(1_000);
 
   // The photographs: a photograph opened with a double tap is said; a pinch still zooms it.

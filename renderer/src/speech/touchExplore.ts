@@ -12,6 +12,7 @@ import { onVisitReset, touched } from '../session/sessionClock';
 import { useVisit } from '../session/visitStore';
 import { endTouchExplore, sayFocus } from './audioGuide';
 import { pickExploreTarget, type ExploreCandidate } from './exploreTarget';
+import { getSpeaker } from './speaker';
 import {
   gestureStep,
   initialGestureState,
@@ -114,6 +115,8 @@ function run(action: ExploreAction): void {
       return explore(action.x, action.y, action.first);
     case 'activate':
       return activate();
+    case 'hush':
+      return getSpeaker().stop();
     case 'scroll':
       return scroll(action.x, action.y, action.dx, action.dy);
   }

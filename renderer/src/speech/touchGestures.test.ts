@@ -163,6 +163,7 @@ describe('gestureStep', () => {
       ],
       actions: [
         explore(400, 800, true),
+        { kind: 'hush' },
         { kind: 'scroll', x: 500, y: 700, dx: 0, dy: -100 },
         { kind: 'scroll', x: 500, y: 645, dx: 0, dy: -55 },
       ],
@@ -188,7 +189,7 @@ describe('gestureStep', () => {
         start(100, f(0, 500, 500)),
         end(150),
       ],
-      actions: [explore(40, 40, true), explore(500, 500, true)],
+      actions: [explore(40, 40, true), { kind: 'hush' }, explore(500, 500, true)],
     },
     {
       name: 'a cancelled touch chooses nothing',
@@ -205,7 +206,19 @@ describe('gestureStep', () => {
         move(30, f(0, 850, 500), f(1, 1050, 500)),
         end(60),
       ],
-      actions: [explore(900, 500, true)],
+      actions: [explore(900, 500, true), { kind: 'hush' }],
+    },
+    {
+      name: 'a second finger that comes later (a slide, then a scroll) does not stop what is said',
+      exploring: true,
+      inputs: [start(0, f(0, 100, 100)), start(900, f(0, 100, 100), f(1, 300, 100)), end(1000)],
+      actions: [explore(100, 100, true)],
+    },
+    {
+      name: 'while off, two fingers landing together stop nothing',
+      exploring: false,
+      inputs: [start(0, f(0, 100, 100)), start(20, f(0, 100, 100), f(1, 300, 100)), end(100)],
+      actions: [],
     },
   ];
   it.each(cases)('$name', ({ inputs, exploring, actions }) => {

@@ -37,6 +37,8 @@ export type ExploreAction =
   | { kind: 'explore'; x: number; y: number; first: boolean }
   /** A double tap: choose what was spoken before the pair of taps. */
   | { kind: 'activate' }
+  /** A second finger landed just after the first: it is a scroll or a pinch, so the first's words stop. */
+  | { kind: 'hush' }
   /** Two fingers moved by (dx, dy) around (x, y): scroll what is under them. */
   | { kind: 'scroll'; x: number; y: number; dx: number; dy: number };
 
@@ -52,6 +54,8 @@ export const TAP_MS = 350;
 /** The second tap of a double tap starts within this of the first one's end (generous, for a blind hand). */
 export const DOUBLE_TAP_MS = 500;
 export const TOGGLE_FINGERS = 3;
+/** Fingers that land within this of the first are one gesture of several fingers. */
+export const TOGETHER_MS = 200;
 
 export interface GestureState {
   /** The fingers down now, where each first touched. */
@@ -156,6 +160,8 @@ export function gestureStep(
     const only = touches[0];
     if (exploring && fresh && touches.length === 1 && only && !s.secondTap) {
       actions.push({ kind: 'explore', x: only.x, y: only.y, first: true });
+    } else if (exploring && !fresh && touches.length === 2 && t - s.startedAt <= TOGETHER_MS) {
+      actions.push({ kind: 'hush' });
     }
   } else if (input.type === 'move') {
     for (const p of touches) if (movedFar(s.down.get(p.id), p)) s.moved = true;
