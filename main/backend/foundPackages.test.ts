@@ -18,10 +18,10 @@ import {
 import type { ExhibitResponse } from '../common/exhibit';
 import { contentWorkerFromSource } from '../content/load/workerLocation';
 import { hashPin } from '../kiosk/staff';
-import { publishFolder } from '../packages/publish';
 import { createPackageStore } from '../packages/store';
 import { inProcessChecker } from '../../tests/support/inProcessChecker';
 import { makeTestKey, type TestKey } from '../../tests/support/packageCraft';
+import { publishValidFixture } from '../../tests/support/publishFixture';
 import { createBackend, type Backend } from './createBackend';
 
 const ORIGIN = 'http://127.0.0.1:4173';
@@ -31,26 +31,8 @@ let backend: Backend;
 let token = '';
 let clock = Date.parse('2026-12-01T10:00:00Z');
 
-async function publish(version: number, signer: TestKey, outDir: string): Promise<string> {
-  const content = path.join(root, `content-${version}-${signer === key ? 'museum' : 'other'}`);
-  await cp('tests/fixtures/valid', content, { recursive: true });
-  const yamlFile = path.join(content, 'exhibit.yaml');
-  await writeFile(
-    yamlFile,
-    (await readFile(yamlFile, 'utf8')).replace(/^version: .*$/m, `version: 1.0.${version}`),
-  );
-  const outcome = await publishFolder({
-    contentDir: content,
-    outDir,
-    privateKey: signer.privateKey,
-    checker: inProcessChecker,
-    kioskVersion: '0.1.0',
-    createdBy: 'Curator',
-    version,
-  });
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.file;
-}
+const publish = (version: number, signer: TestKey, outDir: string) =>
+  publishValidFixture({ workDir: root, version, outDir, signer, createdBy: 'Curator' });
 
 const call = (route: string, init: RequestInit = {}) =>
   backend.handler(

@@ -24,7 +24,7 @@ import { UPDATE_INDEX_FILE } from '../common/packages';
 import { contentWorkerFromSource } from '../content/load/workerLocation';
 import { inProcessChecker } from '../../tests/support/inProcessChecker';
 import { makeTestKey, type TestKey } from '../../tests/support/packageCraft';
-import { publishFolder } from '../packages/publish';
+import { publishValidFixture } from '../../tests/support/publishFixture';
 import { publishFolderHandler } from '../packages/serve';
 import { createPackageStore } from '../packages/store';
 import { createBackend, type Backend } from './createBackend';
@@ -44,23 +44,8 @@ const requests: string[] = [];
 const held: ServerResponse[] = [];
 let clock = 0;
 
-async function publish(version: number, into: string, signer: TestKey = key): Promise<string> {
-  const content = path.join(root, `content-${version}-${path.basename(into)}`);
-  await cp('tests/fixtures/valid', content, { recursive: true });
-  const yaml = path.join(content, 'exhibit.yaml');
-  await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(/^version: .*$/m, `version: 1.0.${version}`));
-  const outcome = await publishFolder({
-    contentDir: content,
-    outDir: into,
-    privateKey: signer.privateKey,
-    checker: inProcessChecker,
-    kioskVersion: '0.1.0',
-    createdBy: 'tests',
-    version,
-  });
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.file;
-}
+const publish = (version: number, into: string, signer: TestKey = key) =>
+  publishValidFixture({ workDir: root, version, outDir: into, signer });
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'kiosk-updates-'));

@@ -6,23 +6,20 @@
  * whole exhibit once the attract loop has painted, and from then on derives this slice from it with the
  * same function, so the two can never disagree.
  */
-import type { Exhibit, ExhibitResponse, Lang, LocalizedText, Photo } from './exhibit';
+import type { Exhibit, ExhibitResponse, LocalizedText, Photo } from './exhibit';
 
 /** An attract photograph: only what the attract loop shows of it. */
 export type AttractPhoto = Pick<Photo, 'id' | 'display' | 'placeholder' | 'credit'>;
 
-export interface AttractSlice {
-  id: string;
-  version: string;
-  defaultLanguage: Lang;
-  languages: Lang[];
-  title: LocalizedText;
-  subtitle: LocalizedText;
+export type AttractSlice = Pick<
+  Exhibit,
+  'id' | 'version' | 'defaultLanguage' | 'languages' | 'title' | 'subtitle'
+> & {
   tagline: LocalizedText;
   slideSeconds: number;
   /** In the exhibit's order; photographs the exhibit lists but does not have are left out. */
   photos: AttractPhoto[];
-}
+};
 
 /** What `GET /api/attract` answers: the slice, or why the exhibit is unavailable (as /api/exhibit says). */
 export type AttractResponse =

@@ -14,13 +14,13 @@ import { contentWorkerFromSource } from '../../main/content/load/workerLocation'
 import { createBackend, type Backend } from '../../main/backend/createBackend';
 import { packageVersionOf } from '../../main/backend/metrics';
 import { UPDATE_INDEX_FILE } from '../../main/common/packages';
-import { publishFolder } from '../../main/packages/publish';
 import { createPublishServer } from '../../main/packages/serve';
 import type { Server } from 'node:http';
 import { createPackageStore } from '../../main/packages/store';
 import { serveOnLoopback, type LoopbackServer } from '../../main/preview/loopback';
 import { inProcessChecker } from '../support/inProcessChecker';
 import { makeTestKey, type TestKey } from '../support/packageCraft';
+import { publishValidFixture } from '../support/publishFixture';
 import { parseExposition, samplesOf, valueOf, type Exposition } from '../support/promText';
 
 const PORTS = [4366, 4367];
@@ -40,26 +40,8 @@ interface Kiosk {
 }
 const kiosks: Kiosk[] = [];
 
-async function publish(version: number): Promise<string> {
-  const content = path.join(root, `content-${version}`);
-  await cp('tests/fixtures/valid', content, { recursive: true });
-  const yamlFile = path.join(content, 'exhibit.yaml');
-  await writeFile(
-    yamlFile,
-    (await readFile(yamlFile, 'utf8')).replace(/^version: .*$/m, `version: 1.0.${version}`),
-  );
-  const outcome = await publishFolder({
-    contentDir: content,
-    outDir: path.join(root, 'published'),
-    privateKey: key.privateKey,
-    checker: inProcessChecker,
-    kioskVersion: '0.1.0',
-    createdBy: 'tests',
-    version,
-  });
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.file;
-}
+const publish = (version: number) =>
+  publishValidFixture({ workDir: root, version, outDir: path.join(root, 'published'), signer: key });
 
 const storeOf = (kiosk: Pick<Kiosk, 'dir'>) =>
   createPackageStore({
