@@ -16,6 +16,7 @@ import { loadExhibitPackage } from '../../main/content/load';
 import { hashPin } from '../../main/kiosk/staff';
 import { startPreviewServer } from '../../main/preview/previewServer';
 import { expect, test } from './fixtures';
+import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
 
 const PIN = '2468';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -42,10 +43,7 @@ const exists = (file: string) =>
 
 test.describe('adding, deleting and renaming items in the editor', () => {
   test.setTimeout(600_000);
-  test.skip(
-    ({ viewport }) => (viewport?.width ?? 0) < (viewport?.height ?? 0),
-    'The editor is a staff desktop page: it is tested at 1920×1080 (the landscape project) only.',
-  );
+  test.skip(inPortrait, EDITOR_IS_A_DESKTOP_PAGE);
 
   test('a curator adds a person, links them from a photograph, cannot delete them while linked, renames them', async ({
     kiosk: page,
@@ -70,11 +68,7 @@ test.describe('adding, deleting and renaming items in the editor', () => {
       editor: { pageDir: path.resolve('out/editor') },
     });
     try {
-      await page.setViewportSize({ width: 1440, height: 900 });
-      await page.goto(`${server.url}/editor/`);
-      await page.getByLabel('Staff PIN').fill(PIN);
-      await page.locator('input[name=role][value=curator]').check();
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInToEditor(page, server.url, PIN);
 
       // 1. A new person: the id is made from the name; a name already taken is refused with a message.
       await page.getByTestId('new-item').click();

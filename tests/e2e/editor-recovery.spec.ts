@@ -17,6 +17,7 @@ import { loadExhibitPackage } from '../../main/content/load';
 import { recoveryFileName } from '../../main/editor/recovery';
 import { hashPin } from '../../main/kiosk/staff';
 import { expect, test, type KioskProblems } from './fixtures';
+import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
 
 const PIN = '2468';
 /** The editor's own port: the one after the kiosk's preview of this run (E2E_PORT). */
@@ -101,22 +102,13 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${url}/editor/`);
-  await page.getByLabel('Staff PIN').fill(PIN);
-  await page.locator('input[name=role][value=curator]').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, url: string) => signInToEditor(page, url, PIN);
 
 test.describe('the exhibit editor after a crash', () => {
   // Two starts of the editor on a copy of the sample (its content loaded and checked each time), two
   // saves with their rechecks: minutes on a shared machine. A generous limit, no sleeps.
   test.setTimeout(480_000);
-  test.skip(
-    ({ viewport }) => (viewport?.width ?? 0) < (viewport?.height ?? 0),
-    'The editor is a staff desktop page: it is tested in the landscape project only.',
-  );
+  test.skip(inPortrait, EDITOR_IS_A_DESKTOP_PAGE);
 
   test('a killed editor loses no saved work and offers to recover the unsaved; a file changed meanwhile is compared first', async ({
     kiosk: page,

@@ -13,6 +13,7 @@ import { loadExhibitPackage } from '../../main/content/load';
 import { hashPin } from '../../main/kiosk/staff';
 import { startPreviewServer, type PreviewServer } from '../../main/preview/previewServer';
 import { expect, test, type KioskProblems } from './fixtures';
+import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
 import { makeScanTiff } from '../support/scanTiff';
 
 const PIN = '2468';
@@ -70,10 +71,7 @@ test.describe('adding a photograph in the exhibit editor', () => {
   // Making a 60 MP TIFF, sending it, its derivatives (tiles of 60 MP), the kiosk's content reloaded and
   // every photograph decoded by the final check: minutes on a machine shared by several runs. No sleeps.
   test.setTimeout(600_000);
-  test.skip(
-    ({ viewport }) => (viewport?.width ?? 0) < (viewport?.height ?? 0),
-    'The editor is a staff desktop page: it is tested at 1920×1080 (the landscape project) only.',
-  );
+  test.skip(inPortrait, EDITOR_IS_A_DESKTOP_PAGE);
 
   test('a curator adds a 60 MP TIFF to a photo, sees the progress and the zoomable result, captions it in four languages, and the kiosk preview shows it', async ({
     kiosk: page,
@@ -83,11 +81,7 @@ test.describe('adding a photograph in the exhibit editor', () => {
     try {
       const tiff = path.join(setup.root, 'Armband – upload 1937 (original).tif');
       await makeScanTiff(tiff);
-      await page.setViewportSize({ width: 1440, height: 900 });
-      await page.goto(`${setup.server.url}/editor/`);
-      await page.getByLabel('Staff PIN').fill(PIN);
-      await page.locator('input[name=role][value=curator]').check();
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInToEditor(page, setup.server.url, PIN);
       await page.getByTestId('item-photo-rabe-armband').click();
       await expect(page.locator('#item-title')).toBeVisible();
       await expect(page.getByTestId('upload')).toBeVisible();

@@ -13,6 +13,7 @@ import { loadExhibitPackage } from '../../main/content/load';
 import { hashPin } from '../../main/kiosk/staff';
 import { startPreviewServer, type PreviewServer } from '../../main/preview/previewServer';
 import { expect, test, type KioskProblems } from './fixtures';
+import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
 
 const PIN = '2468';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -60,13 +61,8 @@ async function startEditor(): Promise<EditorSetup> {
   };
 }
 
-async function signIn(page: Page, setup: EditorSetup, role: 'curator' | 'technician'): Promise<void> {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${setup.server.url}/editor/`);
-  await page.getByLabel('Staff PIN').fill(PIN);
-  await page.locator(`input[name=role][value=${role}]`).check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, setup: EditorSetup, role: 'curator' | 'technician') =>
+  signInToEditor(page, setup.server.url, PIN, role);
 
 async function openItem(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).click();
@@ -98,10 +94,7 @@ test.describe('the exhibit editor', () => {
   // decoded), the editor's first full check, and after a save the kiosk's content reloaded for the preview.
   // On a machine shared by several test runs that is minutes, not seconds: a generous limit, no sleeps.
   test.setTimeout(360_000);
-  test.skip(
-    ({ viewport }) => (viewport?.width ?? 0) < (viewport?.height ?? 0),
-    'The editor is a staff desktop page: it is tested at 1920×1080 (the landscape project) only.',
-  );
+  test.skip(inPortrait, EDITOR_IS_A_DESKTOP_PAGE);
 
   test('a curator changes a story title in English and sees it in the kiosk preview', async ({
     kiosk: page,
