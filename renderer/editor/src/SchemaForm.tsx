@@ -19,6 +19,7 @@ import {
 import { languageName, t, type UiLang } from './text';
 import { Picker } from './Picker';
 import { DateInputs } from './DateField';
+import { FIELD_LABELS_ZH } from './fieldLabels';
 
 export interface FormContext {
   kind: ItemKind;
@@ -35,9 +36,15 @@ export interface FormContext {
 }
 
 /** `contentNote` → "Content note"; `idleSeconds` → "Idle seconds". */
-export function labelOf(key: string | number): string {
+/** A field's label: its Chinese name in Chinese (fieldLabels.ts), else made from the schema's name. */
+export function labelOf(key: string | number, ui: UiLang = 'en'): string {
   if (typeof key === 'number') return `${key + 1}`;
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const chinese = ui === 'zh-Hans' ? FIELD_LABELS_ZH[key] : undefined;
+  if (chinese) return chinese;
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/-/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -73,7 +80,7 @@ export function Field(props: {
   const value = getAt(ctx.root, path);
   const shape = shapeOf(node);
   const helpId = useId();
-  const label = props.label ?? labelOf(path[path.length - 1] ?? '');
+  const label = props.label ?? labelOf(path[path.length - 1] ?? '', ctx.ui);
   const id = fieldId(path);
   const readOnly = ctx.readOnly(path);
   const problems = problemsAt(ctx.problems, path);

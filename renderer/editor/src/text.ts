@@ -226,7 +226,7 @@ const zhHans: Record<TextKey, string> = {
   remove: '移除',
   add: '添加',
   none: '无',
-  dateHelp: '先选择日期已知的精确程度，再填写日期。日期不确定时，请勾选下方的“Approximate”（大约）。',
+  dateHelp: '先选择日期已知的精确程度，再填写日期。日期不确定时，请勾选下方的“大约”。',
   datePrecision: '精确程度',
   datePrecision_day: '精确到日',
   datePrecision_month: '精确到月',
