@@ -192,6 +192,18 @@ describe('gestureStep', () => {
       actions: [explore(40, 40, true), { kind: 'hush' }, explore(500, 500, true)],
     },
     {
+      name: 'a touch soon after a tap, held (not a double tap after all), speaks when it is too long for a tap',
+      exploring: true,
+      inputs: [start(0, f(0, 500, 500)), end(100), start(300, f(0, 700, 700)), tick(650), end(1500)],
+      actions: [explore(500, 500, true), explore(700, 700, true)],
+    },
+    {
+      name: 'a tick before a tap is too long changes nothing; the double tap still chooses',
+      exploring: true,
+      inputs: [start(0, f(0, 500, 500)), end(100), start(300, f(0, 700, 700)), tick(400), end(450)],
+      actions: [explore(500, 500, true), { kind: 'activate' }],
+    },
+    {
       name: 'a cancelled touch chooses nothing',
       exploring: true,
       inputs: [start(0, f(0, 500, 500)), end(100), start(300, f(0, 500, 500)), cancel(350)],
@@ -229,5 +241,13 @@ describe('gestureStep', () => {
     expect(run([three(100)], false).tickAt).toBe(1600);
     expect(run([three(100), end(200, f(0, 100, 500))], false).tickAt).toBeNull();
     expect(run([three(100), tick(1600)], false).tickAt).toBeNull();
+  });
+
+  it('asks for a tick when a possible second tap is held, at the time it is too long for a tap', () => {
+    const firstTap = [start(0, f(0, 500, 500)), end(100)];
+    expect(run([...firstTap, start(300, f(0, 500, 500))], true).tickAt).toBe(650);
+    expect(run([...firstTap, start(300, f(0, 500, 500))], false).tickAt).toBeNull();
+    expect(run([...firstTap, start(900, f(0, 500, 500))], true).tickAt).toBeNull();
+    expect(run([...firstTap, start(300, f(0, 500, 500)), tick(650)], true).tickAt).toBeNull();
   });
 });

@@ -133,7 +133,14 @@ export function gestureStep(
       s.toggled = true;
       actions.push({ kind: 'toggle' });
     }
-    return { state: s, actions, tickAt: null };
+    // A touch that might have been a double tap's second is held: it explores after all.
+    const held = [...s.down.values()][0];
+    if (exploring && s.secondTap && s.down.size === 1 && held && t - s.startedAt >= TAP_MS) {
+      s.secondTap = false;
+      s.lastTapEnd = null;
+      actions.push({ kind: 'explore', x: held.x, y: held.y, first: true });
+    }
+    return { state: s, actions, tickAt: heldTick(s, exploring) };
   }
 
   const touches = input.touches;
@@ -208,6 +215,11 @@ export function gestureStep(
   const tickAt =
     s.threeSince !== null && !s.toggled && !s.moved && s.down.size === TOGGLE_FINGERS
       ? s.threeSince + options.holdMs
-      : null;
+      : heldTick(s, exploring);
   return { state: s, actions, tickAt };
+}
+
+/** While a possible second tap is held, a tick when it is too long for a tap. */
+function heldTick(s: GestureState, exploring: boolean): number | null {
+  return exploring && s.secondTap && s.down.size === 1 && s.maxFingers === 1 ? s.startedAt + TAP_MS : null;
 }
