@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { ErrorBoundary, returnToAttract, type AfterFailure } from './components/ErrorBoundary';
 import { describeFailure, rootRecovery } from './components/recovery';
-import { useExhibit } from './data/exhibitStore';
+import { attractHasSettled, useExhibit } from './data/exhibitStore';
 import { reportError, useHeartbeat } from './heartbeat';
 import { useLang } from './i18n/useLang';
 import { Attract } from './screens/Attract';
@@ -117,6 +117,11 @@ export function App(): ReactNode {
     // Explore by touch: the focus ring shows wherever the finger moved it (styles/base.css).
     root.dataset.explore = touchExplore ? 'on' : 'off';
   }, [lang, textSize, highContrast, reducedMotion, seated, settings.hideCursor, touchExplore]);
+
+  // Past the attract loop (a touch, a key, or a page that starts in a visit): the whole exhibit is needed.
+  useEffect(() => {
+    if (phase !== 'attract') attractHasSettled();
+  }, [phase]);
 
   // While the attract loop runs, the code for a visit loads in the background, so the first tap finds it.
   const attracting = !loading && status.open && attract !== null && phase === 'attract';

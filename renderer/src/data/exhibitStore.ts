@@ -3,7 +3,7 @@
  *
  * The attract loop's part of the exhibit (main/common/attract.ts, about 2 KB) comes first, so the attract
  * loop shows without waiting for the whole exhibit (about 170 KB of JSON); the whole exhibit is fetched
- * once the attract loop has painted (issue 13). From then on the attract slice is made from it, so the two
+ * once the attract loop's first complete frame is on screen (issue 13). From then on the attract slice is made from it, so the two
  * never disagree.
  */
 import { create } from 'zustand';
@@ -40,7 +40,7 @@ interface ExhibitStore {
   unavailableReason: string | null;
   settings: VisitorSettings;
   status: KioskStatus;
-  /** The attract slice and the settings, then (after the next paint) the whole exhibit. */
+  /** The attract slice and the settings, then (once the attract loop has settled) the whole exhibit. */
   load(): Promise<void>;
   refreshStatus(): Promise<void>;
 }
@@ -61,12 +61,17 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Resolves after the page has painted what was just rendered (at once where there is no painting). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') resolve();
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
+/**
+ * Settles once the attract loop has shown its first complete frame (its photograph decoded, its type in),
+ * or once the kiosk is past it (a visitor touched it, or the page starts in a visit): the whole exhibit is
+ * fetched only then, so it never competes with the attract loop's first frame (issue 13).
+ */
+let settleAttract: () => void = () => undefined;
+const attractSettled = new Promise<void>((resolve) => {
+  settleAttract = resolve;
+});
+export function attractHasSettled(): void {
+  settleAttract();
 }
 
 export const useExhibit = create<ExhibitStore>()((set) => ({
@@ -95,7 +100,7 @@ export const useExhibit = create<ExhibitStore>()((set) => ({
         return;
       }
       set({ loading: false, attract: first.attract, settings });
-      await afterNextPaint();
+      await attractSettled;
       const response = await getJson<ExhibitResponse>(api.exhibit);
       if (response.status === 'ok') {
         set({

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useExhibit } from '../data/exhibitStore';
+import { attractHasSettled, useExhibit } from '../data/exhibitStore';
 import { pick } from '../i18n/localize';
 import { nativeLanguageName, uiText } from '../i18n/uiText';
 import { touched } from '../session/sessionClock';
@@ -44,6 +44,8 @@ export function Attract(): ReactNode {
       .then(() => fontSet()?.ready)
       .then(() => {
         if (!gone) setWarm(true);
+        // Once that first complete frame is on screen, the rest of the exhibit may load.
+        requestAnimationFrame(() => setTimeout(attractHasSettled, 0));
       });
     return () => {
       gone = true;
