@@ -20,8 +20,6 @@ import { expect, test, type KioskProblems } from './fixtures';
 import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
 
 const PIN = '2468';
-/** The editor's own port: the one after the kiosk's preview of this run (E2E_PORT). */
-const PORT = Number(process.env.E2E_PORT ?? 4317) + 1;
 
 interface EditorProcess {
   child: ChildProcess;
@@ -29,7 +27,10 @@ interface EditorProcess {
   output: () => string;
 }
 
-/** `npm run editor -- <media> --config <config> --data <data> --port PORT --no-open --no-build`, as staff start it. */
+/**
+ * `npm run editor -- <media> --config <config> --data <data> --port 0 --no-open --no-build`, as staff start
+ * it, on any free port (a fixed one met content-network.spec's server, run beside it, in CI).
+ */
 async function startEditorProcess(media: string, config: string, data: string): Promise<EditorProcess> {
   const child = spawn(
     process.execPath,
@@ -43,7 +44,7 @@ async function startEditorProcess(media: string, config: string, data: string): 
       '--data',
       data,
       '--port',
-      String(PORT),
+      '0',
       '--no-open',
       '--no-build',
     ],
