@@ -15,7 +15,7 @@ import { StaffCorner } from './staff/StaffCorner';
 import { installKeyboard } from './keys/keyboard';
 import { installAudioGuide } from './speech/audioGuide';
 import { installTouchExplore } from './speech/touchExplore';
-import { uiText } from './i18n/uiText';
+import { ExploreIndicator } from './components/ExploreIndicator';
 
 /**
  * What main.tsx renders: the kiosk inside the root error boundary. A failure anywhere that no screen's own
@@ -147,15 +147,7 @@ export function App(): ReactNode {
   return (
     <>
       {content}
-      {touchExplore ? (
-        // A small, calm sign for the staff and a companion: explore by touch is on (the visitor hears it).
-        <div className="explore-indicator" data-testid="explore-indicator" lang={lang}>
-          <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M9 11V5.5a1.5 1.5 0 0 1 3 0V11m0-1.5a1.5 1.5 0 0 1 3 0V11m0-.5a1.5 1.5 0 0 1 3 0V15a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-2.7L3.6 14.7a1.5 1.5 0 0 1 2.4-1.8L9 15" />
-          </svg>
-          <span>{uiText(lang).exploreIndicator}</span>
-        </div>
-      ) : null}
+      <ExploreIndicator place="corner" />
       <StaffCorner />
     </>
   );

@@ -94,6 +94,21 @@ async function scrolled(page: Page): Promise<number> {
   );
 }
 
+/** Whether the element with this test id overlaps, on screen, any element the selector finds. */
+async function overlapsAny(page: Page, testId: string, selector: string): Promise<boolean> {
+  return page.evaluate(
+    ([id, sel]) => {
+      const a = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+      if (!a) return false;
+      return [...document.querySelectorAll(sel)].some((el) => {
+        const b = el.getBoundingClientRect();
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      });
+    },
+    [testId, selector] as const,
+  );
+}
+
 async function shot(page: Page, name: string, projectName: string): Promise<void> {
   const folder = process.env.EXPLORE_SHOTS;
   if (folder) await page.screenshot({ path: `${folder}/touch-explore-${name}-${projectName}.png` });
@@ -184,6 +199,10 @@ test('explore by touch: three fingers start it, a touch speaks, a double tap cho
   await shows(page, 'home');
   await expect.poll(async () => (await lastSaid(page))?.text ?? '').toMatch(/、見出し$/);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+  // In a visit the sign that the mode is on sits in the bar, not over the sections.
+  await expect(page.getByTestId('explore-indicator-bar')).toBeVisible();
+  await expect(page.getByTestId('explore-indicator')).toBeHidden();
+  expect(await overlapsAny(page, 'explore-indicator-bar', '[data-testid^="section-"]')).toBe(false);
 
   // The stories section: a touch says it and does not open it.
   await clearSpoken(page);
@@ -326,6 +345,7 @@ test('explore by touch: three fingers start it, a touch speaks, a double tap cho
   await page.clock.runFor(AUDIO_WARNING_MS);
   await shows(page, 'attract');
   await expect(page.getByTestId('explore-indicator')).toBeHidden();
+  await expect(page.getByTestId('explore-indicator-bar')).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.dataset.explore)).toBe('off');
   expect(await speechStops(page)).toBeGreaterThan(stopsBefore);
   await clearSpoken(page);

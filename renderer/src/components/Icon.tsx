@@ -16,6 +16,8 @@ const paths: Record<string, string> = {
   minus: 'M5 12h14',
   fit: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
   note: 'M12 4 2.5 20h19L12 4Zm0 6v5m0 2.5v.5',
+  touch:
+    'M9 11V5.5a1.5 1.5 0 0 1 3 0V11m0-1.5a1.5 1.5 0 0 1 3 0V11m0-.5a1.5 1.5 0 0 1 3 0V15a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-2.7L3.6 14.7a1.5 1.5 0 0 1 2.4-1.8L9 15',
 };
 
 export function Icon({ name }: { name: keyof typeof paths | string }): ReactNode {

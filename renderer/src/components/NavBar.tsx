@@ -3,6 +3,7 @@ import { useExhibit } from '../data/exhibitStore';
 import { useLang } from '../i18n/useLang';
 import { nativeLanguageName } from '../i18n/uiText';
 import { useVisit } from '../session/visitStore';
+import { ExploreIndicator } from './ExploreIndicator';
 import { Icon } from './Icon';
 
 /** Always there during a visit: back, home, the exhibit's name, language, and text & display. */
@@ -32,8 +33,11 @@ export function NavBar({ inert }: { inert: boolean }): ReactNode {
           <span>{t.home}</span>
         </button>
       </div>
-      <div className="navbar-title" lang={title.lang !== lang ? title.lang : undefined}>
-        {title.text}
+      <div className="navbar-middle">
+        <div className="navbar-title" lang={title.lang !== lang ? title.lang : undefined}>
+          {title.text}
+        </div>
+        <ExploreIndicator place="bar" />
       </div>
       <div className="navbar-group">
         <button
