@@ -4,7 +4,8 @@
  * temporary copy of media/ and of the device settings, with its own data folder. The child is killed with
  * SIGKILL while a field is changed and not saved, then started again on the same folders; the curator signs
  * in, is offered the unsaved change, restores it, sees it in the form, saves it. The change saved before the
- * kill is intact, and the copy checks clean.
+ * kill is intact, and the copy checks clean. With EDITOR_SHOTS=<folder> the offer is also saved there as a
+ * PNG at 1440×900 (docs/screenshots/); otherwise every picture goes to the test's own output folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,6 +21,7 @@ import { expect, test, type KioskProblems } from './fixtures';
 import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
 
 const PIN = '2468';
+const shots = process.env.EDITOR_SHOTS;
 
 interface EditorProcess {
   child: ChildProcess;
@@ -176,8 +178,8 @@ test.describe('the exhibit editor after a crash', () => {
       await expect(offer.getByTestId('recovery-changed')).toHaveCount(0);
       console.log(`[figures] restart after SIGKILL to the offer shown: ${Date.now() - secondStart} ms`);
       await expectAccessible(page);
-      await page.screenshot({ path: 'docs/screenshots/editor-recovery.png' });
       await page.screenshot({ path: test.info().outputPath('editor-recovery.png') });
+      if (shots) await page.screenshot({ path: path.join(shots, 'editor-recovery.png') });
 
       await entry.getByRole('button', { name: 'Restore the changes' }).click();
       await expect(offer).toBeHidden();
