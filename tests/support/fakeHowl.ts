@@ -22,6 +22,12 @@ export class FakeHowl implements NarrationHowl {
 
   state: 'loading' | 'loaded' | 'unloaded' = 'loading';
   playing = false;
+  /**
+   * Between `play()` and the audio element starting (howler's `_playLock` for html5 audio): howler 2.2.4
+   * puts a volume or fade asked for then into its queue, and the start does not run that queue, so it never
+   * happens. Recorded here as `queued volume 0.8` / `queued fade 0→0.8 400ms`, with no effect.
+   */
+  starting = false;
   position = 0;
   currentVolume: number;
   totalSeconds = 0;
@@ -47,6 +53,7 @@ export class FakeHowl implements NarrationHowl {
     this.use('play');
     this.checkId(id);
     this.playing = true;
+    this.starting = true;
     return this.soundId;
   }
 
@@ -79,15 +86,23 @@ export class FakeHowl implements NarrationHowl {
   }
 
   volume(volume: number, id: number): this {
-    this.use(`volume ${volume}`);
     this.checkId(id);
+    if (this.starting) {
+      this.use(`queued volume ${volume}`);
+      return this;
+    }
+    this.use(`volume ${volume}`);
     this.currentVolume = volume;
     return this;
   }
 
   fade(from: number, to: number, ms: number, id?: number): this {
-    this.use(`fade ${from}→${to} ${ms}ms`);
     this.checkId(id);
+    if (this.starting) {
+      this.use(`queued fade ${from}→${to} ${ms}ms`);
+      return this;
+    }
+    this.use(`fade ${from}→${to} ${ms}ms`);
     this.currentVolume = to;
     return this;
   }
@@ -118,11 +133,13 @@ export class FakeHowl implements NarrationHowl {
 
   /** The audio element started (howler's `play` event). */
   started(): void {
+    this.starting = false;
     this.options.onplay(this.soundId);
   }
 
   failPlaying(): void {
     this.playing = false;
+    this.starting = false;
     this.options.onplayerror(this.soundId, 'Playback was unable to start.');
   }
 

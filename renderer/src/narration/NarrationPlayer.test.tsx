@@ -87,6 +87,7 @@ describe('NarrationPlayer', () => {
     expect(scrubber.getAttribute('aria-valuetext')).toBe('0:00 of 0:20');
 
     fireEvent.click(screen.getByRole('button', { name: 'Listen' }));
+    act(() => howl().started());
     expect(howl().playing).toBe(true);
     expect(holds.count).toBe(1);
     expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();

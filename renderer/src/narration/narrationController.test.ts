@@ -97,10 +97,13 @@ describe('narration controller', () => {
   it('plays with a fade in from 0 to the set volume, holds the session, and follows the position', () => {
     const howl = loadReady();
     narration.play();
-    expect(howl.calls).toEqual(['play', 'fade 0→0.8 400ms']);
+    // Turned up only once the audio element has started: howler drops a fade asked for before that.
+    expect(howl.calls).toEqual(['play']);
     expect(narration.getSnapshot().status).toBe('playing');
     expect(session.log).toEqual(['holdStart']);
     howl.started();
+    expect(howl.calls).toEqual(['play', 'fade 0→0.8 400ms']);
+    expect(howl.currentVolume).toBe(0.8);
 
     howl.advance(1.1);
     vi.advanceTimersByTime(250);
@@ -115,7 +118,43 @@ describe('narration controller', () => {
     narration = make({ fadeSeconds: 0 });
     const howl = loadReady();
     narration.play();
+    howl.started();
     expect(howl.calls).toEqual(['play', `volume 0.8`]);
+    expect(howl.currentVolume).toBe(0.8);
+  });
+
+  it('a new volume (the volume keys) reaches a playing narration at once, a paused one at its next play', () => {
+    narration.dispose();
+    let volume = 0.8;
+    narration = createNarrationController({
+      createHowl: (options) => new FakeHowl(options),
+      session,
+      settings: () => ({ volume, fadeSeconds: 0.4 }),
+      scheduler: pageScheduler,
+    });
+    const howl = loadReady();
+    narration.play();
+    howl.started();
+    volume = 0.5;
+    narration.applyVolume();
+    expect(howl.calls.slice(-1)).toEqual(['volume 0.5']);
+    expect(howl.currentVolume).toBe(0.5);
+
+    narration.pause();
+    expect(howl.calls.slice(-1)).toEqual(['fade 0.5→0 400ms']);
+    volume = 0.3;
+    narration.applyVolume();
+    expect(howl.calls.slice(-1)).toEqual(['fade 0.5→0 400ms']);
+    vi.advanceTimersByTime(400);
+    narration.play();
+    howl.started();
+    expect(howl.calls.slice(-1)).toEqual(['fade 0→0.3 400ms']);
+  });
+
+  it('a new volume before anything plays changes nothing', () => {
+    const howl = loadReady();
+    narration.applyVolume();
+    expect(howl.calls).not.toContain('volume 0.8');
   });
 
   it('pauses after fading out, releases the hold, and resumes where it paused', () => {
@@ -133,9 +172,38 @@ describe('narration controller', () => {
     expect(howl.calls.slice(-1)).toEqual(['pause']);
 
     narration.play();
+    howl.started();
     expect(howl.calls.slice(-3)).toEqual(['volume 0', 'play', 'fade 0→0.8 400ms']);
     expect(narration.getSnapshot()).toMatchObject({ status: 'playing', position: 5 });
     expect(session.log).toEqual(['holdStart', 'holdEnd', 'holdStart']);
+  });
+
+  it('a pause before the audio element has started pauses it when it starts, never left playing silent', () => {
+    const howl = loadReady();
+    narration.play();
+    narration.pause();
+    expect(narration.getSnapshot().status).toBe('paused');
+    expect(session.holds).toBe(0);
+    howl.started();
+    expect(howl.calls).toEqual(['play', 'pause']);
+    expect(howl.playing).toBe(false);
+  });
+
+  it('the volume keys before the start: the start turns it up to the new volume', () => {
+    narration.dispose();
+    let volume = 0.8;
+    narration = createNarrationController({
+      createHowl: (options) => new FakeHowl(options),
+      session,
+      settings: () => ({ volume, fadeSeconds: 0 }),
+      scheduler: pageScheduler,
+    });
+    const howl = loadReady();
+    narration.play();
+    volume = 0.4;
+    narration.applyVolume();
+    howl.started();
+    expect(howl.calls).toEqual(['play', 'volume 0.4']);
   });
 
   it('play during the fade-out turns the sound back up without starting a second sound', () => {
@@ -192,6 +260,7 @@ describe('narration controller', () => {
     expect(narration.getSnapshot().status).toBe('ended');
 
     narration.play();
+    howl.started();
     expect(howl.calls.slice(-4)).toEqual([`seek 0`, 'volume 0', 'play', 'fade 0→0.8 400ms']);
     expect(narration.getSnapshot()).toMatchObject({ status: 'playing', position: 0 });
     expect(session.holds).toBe(1);
@@ -429,6 +498,7 @@ describe('narration controller', () => {
       expect(narration.getSnapshot().status).toBe('loading');
       const retry = lastHowl();
       retry.finishLoading(20.6);
+      retry.started();
       expect(retry.calls).toEqual(['play', 'fade 0→0.8 400ms']);
       expect(narration.getSnapshot().status).toBe('playing');
       expect(session.holds).toBe(1);

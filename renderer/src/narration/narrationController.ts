@@ -123,6 +123,8 @@ export interface NarrationController {
   stop(): void;
   /** Stop and unload at once. */
   unload(): void;
+  /** The volume changed (the visitor's volume keys): a playing narration follows at once. */
+  applyVolume(): void;
   subscribe(listener: () => void): () => void;
   getSnapshot(): NarrationSnapshot;
   /** How many Howls the controller holds right now: 0 or 1. */
@@ -169,6 +171,12 @@ export function createNarrationController(options: NarrationControllerOptions): 
   let loadTimer: TimerHandle | null = null;
   let playTimer: TimerHandle | null = null;
   let pauseTimer: TimerHandle | null = null;
+  /**
+   * A play() has been asked of howler and the audio element has not started yet. howler 2.2.4 puts a volume
+   * or fade asked for in that moment (its html5 "play lock") into a queue that the start does not run, so
+   * the narration would play at the volume 0 it was loaded with: the fade-in waits for the start (`onplay`).
+   */
+  let startingUp = false;
   let positionTimer: TimerHandle | null = null;
 
   function publish(next: Partial<NarrationSnapshot>): void {
@@ -256,6 +264,7 @@ export function createNarrationController(options: NarrationControllerOptions): 
     pauseTimer = clearTimer(pauseTimer);
     stopTicking();
     playWhenLoaded = false;
+    startingUp = false;
     finishRetiring();
     if (howl) {
       const old = howl;
@@ -304,7 +313,9 @@ export function createNarrationController(options: NarrationControllerOptions): 
           if (current()) fail(`could not play ${url}: ${describeError(error)}`);
         },
         onplay: () => {
-          if (current()) playTimer = clearTimer(playTimer);
+          if (!current()) return;
+          playTimer = clearTimer(playTimer);
+          if (startingUp) started();
         },
         onend: () => {
           if (current()) ended();
@@ -380,8 +391,7 @@ export function createNarrationController(options: NarrationControllerOptions): 
     if (soundId !== undefined) howl.volume(0, soundId);
     const id = howl.play(soundId);
     soundId = id;
-    if (fade > 0) howl.fade(0, volume, fade, id);
-    else howl.volume(volume, id);
+    startingUp = true; // turned up once it has started (see startingUp)
     publish({ status: 'playing', position: status === 'ended' ? 0 : snapshot.position });
     takeHold();
     startTicking();
@@ -404,6 +414,8 @@ export function createNarrationController(options: NarrationControllerOptions): 
     const position = readPosition() ?? snapshot.position;
     publish({ status: 'paused', position });
     releaseHold();
+    // Not started yet: nothing to fade; the start pauses it (see started()).
+    if (startingUp) return;
     const fade = fadeMs();
     const target = howl;
     const id = soundId;
@@ -455,6 +467,26 @@ export function createNarrationController(options: NarrationControllerOptions): 
     publish(idleSnapshot);
   }
 
+  /** The audio element has started: turn it up to the volume, or pause it if the visitor paused meanwhile. */
+  function started(): void {
+    startingUp = false;
+    if (!howl || soundId === undefined) return;
+    if (snapshot.status === 'playing') {
+      const fade = fadeMs();
+      if (fade > 0) howl.fade(0, targetVolume(), fade, soundId);
+      else howl.volume(targetVolume(), soundId);
+    } else if (snapshot.status === 'paused') {
+      pauseTimer = clearTimer(pauseTimer);
+      howl.pause(soundId);
+    }
+  }
+
+  function applyVolume(): void {
+    // Not while fading out to a pause (that fade ends at 0 on purpose), nor before the start turns it up.
+    if (howl && snapshot.status === 'playing' && soundId !== undefined && pauseTimer === null && !startingUp)
+      howl.volume(targetVolume(), soundId);
+  }
+
   const stopListeningForResets = session.onVisitReset?.(unload);
 
   return {
@@ -464,6 +496,7 @@ export function createNarrationController(options: NarrationControllerOptions): 
     seek,
     stop,
     unload,
+    applyVolume,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
