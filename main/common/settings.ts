@@ -165,6 +165,15 @@ export const visitorSettingsSchema = z
       .boolean()
       .default(DEFAULT_VISITOR_SETTINGS.hideCursor)
       .describe('Hide the mouse pointer (touch screens).'),
+    audioOutput: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'The sound output narration plays on, by (part of) its name as the computer lists it, such as "Headphones" or "USB Audio": a headphone jack for the audio guide keeps the hall quiet. Left out: the computer\'s default output. The audio guide\'s synthetic voice always uses the default output (docs/accessibility.md).',
+      ),
     startLanguage: z
       .string()
       .refine(isLanguageTag, { error: 'expected a language tag such as "en" or "zh-Hans"' })

@@ -89,6 +89,8 @@ test('narration: captions follow the voice, the scrubber seeks, the idle warning
   await expect(caption).toHaveText(/^where I have already taken in over a hundred/, { timeout: 15_000 });
   timings.push(`second caption after ${Date.now() - started} ms of real playback (cue at 4479 ms)`);
   expect(await elapsedSeconds(page)).toBeGreaterThanOrEqual(4);
+  // It is heard: faded in to the device volume (0.8), not left at the 0 it was loaded with.
+  expect(await page.evaluate(() => window.__kioskNarration?.element()?.volume)).toBeCloseTo(0.8, 2);
 
   // While it plays, the idle time passes on the page clock and no warning comes.
   await page.clock.runFor(IDLE_MS + WARNING_MS + 1000);

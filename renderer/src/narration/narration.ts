@@ -4,13 +4,16 @@
  */
 import { Howl, Howler } from 'howler';
 import { useExhibit } from '../data/exhibitStore';
+import { useVisit } from '../session/visitStore';
 import { holdEnd, holdStart, onVisitReset } from '../session/sessionClock';
 import {
   createNarrationController,
   type NarrationHowl,
   type NarrationHowlOptions,
+  type NarrationSettings,
   type NarrationStatus,
 } from './narrationController';
+import { keepNarrationOnItsOutput, routeNarrationElement } from './narrationOutput';
 
 /** The part of howler's internals patched below (not in howler's type definitions). */
 interface HowlInternals {
@@ -31,6 +34,8 @@ interface HowlInternals {
 function createKioskHowl(options: NarrationHowlOptions): NarrationHowl {
   const howl = new Howl(options);
   const internals = howl as unknown as HowlInternals;
+  // On the output the device settings name (headphones for the audio guide), before it starts to play.
+  for (const sound of internals._sounds) routeNarrationElement(sound._node);
   internals._clearSound = (node) => {
     node.removeAttribute('src');
     node.load();
@@ -82,10 +87,23 @@ function retireAudioElements(elements: HTMLAudioElement[]): void {
   }
 }
 
+/**
+ * The device settings, with the visitor's own volume once they have changed it with the volume keys: one
+ * volume for all they hear, the guide's voice and the narration alike.
+ */
+function narrationSettings(): NarrationSettings {
+  const { volume, fadeSeconds } = useExhibit.getState().settings;
+  return { volume: useVisit.getState().speechVolume ?? volume, fadeSeconds };
+}
+
 export const narration = createNarrationController({
   createHowl: createKioskHowl,
   session: { holdStart, holdEnd, onVisitReset },
-  settings: () => useExhibit.getState().settings,
+  settings: () => narrationSettings(),
+});
+keepNarrationOnItsOutput();
+useVisit.subscribe((state, before) => {
+  if (state.speechVolume !== before.speechVolume) narration.applyVolume();
 });
 
 // A failure is shown to the visitor as one quiet sentence; the reason goes to the log.
@@ -104,6 +122,8 @@ export interface KioskNarrationDebug {
   ownedHowls(): number;
   status(): NarrationStatus;
   position(): number;
+  /** The loaded narration's audio element as the visitor hears it: its output ('' is the default), volume. */
+  element(): { sinkId: string; volume: number; paused: boolean; count: number } | null;
 }
 
 declare global {
@@ -124,5 +144,13 @@ if (typeof window !== 'undefined') {
     ownedHowls: () => narration.ownedHowls(),
     status: () => narration.getSnapshot().status,
     position: () => narration.getSnapshot().position,
+    element: () => {
+      const howls = (Howler as unknown as { _howls?: { _sounds?: { _node?: HTMLMediaElement }[] }[] })._howls;
+      const nodes = (howls ?? []).flatMap((h) => (h._sounds ?? []).flatMap((sound) => sound._node ?? []));
+      const node = nodes.find((n) => !n.paused) ?? nodes[0];
+      return node
+        ? { sinkId: node.sinkId, volume: node.volume, paused: node.paused, count: nodes.length }
+        : null;
+    },
   });
 }
