@@ -285,3 +285,50 @@ test('the audio guide: a visit in Japanese by keyboard alone, ended by the idle 
   await expectFocusSomewhere(page);
   expect(await spoken(page)).toEqual([]);
 });
+
+test('the audio guide reads an excerpt with its recorded narration, not the synthetic voice', async ({
+  kiosk: page,
+}) => {
+  await installRecordingSpeaker(page, VOICES);
+  await page.goto('/');
+  await expect(page.getByTestId('attract')).toBeVisible();
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('language-choice')).toBeVisible();
+  await arrowTo(page, 'choose-en');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('home')).toBeVisible();
+  await arrowTo(page, 'section-diary');
+  await page.keyboard.press('Enter');
+  await arrowTo(page, 'diary-rabe-garden-gate');
+  await page.keyboard.press('Enter');
+  // Its content note, passed by a deliberate key.
+  await expect(page.getByTestId('content-note')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('screen-diary-entry')).toBeVisible();
+  await expect(page.getByTestId('narration-player')).toHaveAttribute('data-status', 'ready');
+
+  // The excerpt's words get focus: the reader's recording plays, faded in, and nothing synthetic is said
+  // over it (what was being said stops).
+  const words = (await page.getByTestId('diary-text-words').innerText()).trim();
+  await clearSpoken(page);
+  const stopsBefore = await speechStops(page);
+  await arrowTo(page, 'diary-text-words');
+  await expect(page.getByTestId('narration-player')).toHaveAttribute('data-status', 'playing');
+  await expect
+    .poll(() => page.evaluate(() => window.__kioskNarration?.element()?.volume ?? 0))
+    .toBeGreaterThan(0.5);
+  expect(await speechStops(page)).toBeGreaterThan(stopsBefore);
+  expect((await spoken(page)).some((s) => s.text.includes(words.slice(0, 30)))).toBe(false);
+
+  // Focus moves on: the recording pauses and the guide says what has focus now.
+  await clearSpoken(page);
+  await page.keyboard.press('ArrowDown');
+  await expectFocusSomewhere(page);
+  await expect(page.getByTestId('narration-player')).toHaveAttribute('data-status', 'paused');
+  await expect.poll(async () => (await spoken(page)).length).toBeGreaterThan(0);
+  expect(await lastSaid(page)).toMatchObject({ lang: 'en', voice: 'Zira' });
+
+  // Back to the words: the recording goes on where it paused.
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('narration-player')).toHaveAttribute('data-status', 'playing');
+});

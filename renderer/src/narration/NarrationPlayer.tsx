@@ -18,6 +18,7 @@ import { formatClock, narrationOffer, type NarrationChoice } from './narrationCh
 import { useCaptions } from './useCaptions';
 import { cueAt } from '../../../main/common/vtt';
 import { useNarrationAnalytics } from '../analytics/hooks';
+import { isReadByRecording } from '../speech/recordedReading';
 
 export function NarrationPlayer({ entry }: { entry: DiaryEntry }): ReactNode {
   const { t, lang } = useLang();
@@ -82,6 +83,29 @@ function NarrationDeck({ choice, item }: { choice: NarrationChoice; item: string
     narration.load(choice.audio);
     return () => narration.stop();
   }, [choice.audio]);
+
+  // The audio guide: the excerpt's text, given focus, is read by this recording (when it is in the
+  // visitor's language), and focus leaving the text pauses it (recordedReading.ts).
+  const audioGuide = useVisit((s) => s.audioMode);
+  const readsTheText = audioGuide && choice.spoken === lang;
+  useEffect(() => {
+    if (!readsTheText) return;
+    const onFocusIn = (event: FocusEvent) => {
+      if (isReadByRecording(event.target) && narration.getSnapshot().status !== 'playing') narration.play();
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      if (!isReadByRecording(event.target) || isReadByRecording(event.relatedTarget)) return;
+      if (narration.getSnapshot().status === 'playing') narration.pause();
+    };
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
+    // The player loads on first use: the text may have focus already.
+    if (isReadByRecording(document.activeElement)) narration.play();
+    return () => {
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
+    };
+  }, [readsTheText]);
 
   // Until the controller has taken this narration up, show it as loading.
   const mine = snapshot.url === choice.audio;

@@ -10,6 +10,8 @@ import { useVisit } from '../session/visitStore';
 import { PersonName } from '../components/PersonName';
 import { templateParts, wordingNotes, type WordingNote } from './diaryWording';
 import { loadNarrationPlayer } from '../visitChunks';
+import { narrationOffer } from '../narration/narrationChoice';
+import { READ_BY_RECORDING } from '../speech/recordedReading';
 
 /** howler and the player load on first use (prefetched during the attract loop). */
 const NarrationPlayer = lazy(loadNarrationPlayer);
@@ -39,7 +41,11 @@ function DiaryPage({ id }: { id: string }): ReactNode {
   const setShowOriginal = useVisit((s) => s.setShowOriginal);
   const go = useVisit((s) => s.go);
   const openViewer = useVisit((s) => s.openViewer);
+  const audioGuide = useVisit((s) => s.audioMode);
   if (!entry) return null;
+  // The audio guide reads the excerpt with its recorded narration where there is one in the visitor's
+  // language (issue 17), not with the synthetic voice: the player starts it when the text gets focus.
+  const readByRecording = audioGuide && narrationOffer(entry, lang).inVisitorLanguage;
   const text = l(entry.text);
   const date = entry.date ? formatHistoricalDate(entry.date, lang) : '';
   const hasOriginal = Boolean(entry.original) && entry.originalLanguage !== text.lang;
@@ -64,7 +70,9 @@ function DiaryPage({ id }: { id: string }): ReactNode {
       </header>
       <div className={`diary-texts ${showOriginal && hasOriginal ? 'side-by-side' : ''}`}>
         <blockquote className="testimony diary-text" lang={text.lang} data-testid="diary-text">
-          <p>{text.text}</p>
+          <p {...(readByRecording ? { [READ_BY_RECORDING]: '' } : {})} data-testid="diary-text-words">
+            {text.text}
+          </p>
           <footer className="wording-notes" lang={lang} data-testid="diary-wording">
             {wordingNotes(entry, text.lang).map((note) => (
               <WordingLine key={note.kind} note={note} t={t} lang={lang} />

@@ -15,6 +15,7 @@ import {
 } from '../session/sessionClock';
 import { useVisit, type VisitState } from '../session/visitStore';
 import { focusInfo } from './describeFocus';
+import { isReadByRecording } from './recordedReading';
 import { getSpeaker } from './speaker';
 import { spokenForFocus, spokenVolume, type Said } from './spoken';
 import { idleSecondsToSay, spokenIdleWarning } from './idleSpeech';
@@ -90,6 +91,12 @@ function checkVoiceFor(lang: string): void {
 }
 
 export function sayFocus(element: HTMLElement): void {
+  if (isReadByRecording(element)) {
+    // Its recorded narration reads it (the player starts it): nothing synthetic over the reader's voice.
+    getSpeaker().stop();
+    afterCurrent = false;
+    return;
+  }
   const info = focusInfo(element, visitorLang());
   if (!info) return;
   say(spokenForFocus(info), afterCurrent);
