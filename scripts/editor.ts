@@ -1,5 +1,6 @@
 /**
- * `npm run editor [content-dir] [--config DIR] [--port N] [--no-open] [--roles LIST] [--no-build]`
+ * `npm run editor [content-dir] [--config DIR] [--port N] [--no-open] [--roles LIST] [--no-build]
+ *  [--key DIR --publish-to DIR]`
  *
  * Starts the exhibit editor (issue 14): the kiosk's one backend with the editor's routes and page, on the
  * same loopback host as `npm run preview` (127.0.0.1 only), prints the address and opens the system browser
@@ -11,6 +12,9 @@
  * --roles LIST   the roles offered at sign-in, e.g. curator,translator (default all three)
  * --data DIR     the editor's own state, kept across restarts: the PIN lockout and the unsaved edits kept in
  *                case it stops before a save (default ~/.memorial-kiosk/editor, outside any content folder)
+ * --key DIR      the museum's signing key, the folder made by `npm run keys:create` (or the key file)
+ * --publish-to DIR  the publish folder (earlier packages, latest.json): with --key, curators get the
+ *                Publish button, which does what `npm run content:publish -- --key DIR --out DIR` does
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,10 +22,11 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EDITOR_PAGE, EDITOR_ROLES, isEditorRole, type EditorRole } from '../main/common/editorApi';
+import { readPrivateKey } from '../main/packages/keys';
 import { startPreviewServer } from '../main/preview/previewServer';
 
 const USAGE =
-  'Usage: npm run editor -- [content-dir] [--config DIR] [--port N] [--no-open] [--roles curator,translator,technician]';
+  'Usage: npm run editor -- [content-dir] [--config DIR] [--port N] [--no-open] [--roles curator,translator,technician] [--key DIR --publish-to DIR]';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -29,6 +34,8 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '4180' },
     data: { type: 'string' },
     roles: { type: 'string' },
+    key: { type: 'string' },
+    'publish-to': { type: 'string' },
     'no-open': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -52,6 +59,26 @@ if (!roles.every(isEditorRole)) {
   process.exit(2);
 }
 
+// Publishing from the editor needs both: the key to sign with and the folder to publish into.
+if ((values.key === undefined) !== (values['publish-to'] === undefined)) {
+  console.error('--key and --publish-to go together: the signing key folder and the publish folder.');
+  process.exit(2);
+}
+const publish =
+  values.key !== undefined && values['publish-to'] !== undefined
+    ? { keyDir: path.resolve(values.key), outDir: path.resolve(values['publish-to']) }
+    : undefined;
+if (publish) {
+  try {
+    readPrivateKey(publish.keyDir);
+  } catch (error) {
+    console.error(
+      `The signing key cannot be read from ${publish.keyDir}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(2);
+  }
+}
+
 if (!values['no-build'] || !existsSync('out/editor/index.html') || !existsSync('out/renderer/index.html')) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--quiet'], {
     stdio: 'inherit',
@@ -66,11 +93,20 @@ const server = await startPreviewServer({
   // Kept across restarts, so that unsaved edits are offered again after a crash (main/editor/recovery.ts).
   dataDir: path.resolve(values.data ?? path.join(homedir(), '.memorial-kiosk', 'editor')),
   port: Number(values.port),
-  editor: { pageDir: path.resolve('out/editor'), roles: roles as EditorRole[] },
+  editor: {
+    pageDir: path.resolve('out/editor'),
+    roles: roles as EditorRole[],
+    ...(publish ? { publish } : {}),
+  },
 });
 const address = `${server.url}${EDITOR_PAGE}`;
 console.log(`The exhibit editor is running at ${address}  (Ctrl+C to stop)`);
 console.log(`Editing ${contentDir} and ${path.resolve(values.config)}.`);
+console.log(
+  publish
+    ? `Curators publish into ${publish.outDir}, signed with the key in ${publish.keyDir}.`
+    : 'Publishing is off: start the editor with --key DIR --publish-to DIR to turn it on.',
+);
 
 if (!values['no-open']) {
   const opener =

@@ -5,7 +5,7 @@
  * requests reach the handler and in the few hooks only a real kiosk has (exit, relaunch, the page reload,
  * a health report with process metrics).
  */
-import { hostname } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import type { KioskStatus, StaffActionResult } from '../common/api';
 import type { KioskSettings } from '../common/settings';
 import { loadSettings } from '../config/settings';
@@ -31,6 +31,7 @@ import { createEditorService } from '../editor/editor';
 import { createSessions } from '../editor/sessions';
 import { itemFiles, revisionOf } from '../editor/items';
 import { createRecoveryStore } from '../editor/recovery';
+import { createEditorPublishing, type PublishTarget } from '../editor/publishing';
 import { createEditorRoute } from './editorRoute';
 import { createChecker as createPackageChecker } from '../packages/checker';
 import { trustPolicyOf } from '../packages/keys';
@@ -49,6 +50,11 @@ export interface EditorOption {
   pageDir: string;
   /** The roles offered at sign-in; all three by default. */
   roles?: readonly EditorRole[];
+  /**
+   * The signing key and the publish folder for the Publish button (`--key`, `--publish-to`); without them
+   * the editor's Publish panel says how to start it.
+   */
+  publish?: PublishTarget;
 }
 
 export type BackendLog = ContentLog;
@@ -398,6 +404,18 @@ function createEditor(
     now,
     log: (m) => log.warn(`editor ${m}`),
   });
+  // Publishing runs the checker `npm run content:publish` runs (in its worker, with the kiosk's budget).
+  const contentWorker = options.contentWorker;
+  const publishing = createEditorPublishing({
+    contentDir: options.mediaDir,
+    target: editor.publish ?? null,
+    checker: contentWorker
+      ? createPackageChecker(contentWorker)
+      : () => Promise.reject(new Error('the content checker is not available in this backend')),
+    kioskVersion: options.kioskVersion ?? '0.0.0',
+    createdBy: publisherName(),
+    log,
+  });
   return createEditorRoute({
     service,
     sessions: createSessions(now),
@@ -405,7 +423,19 @@ function createEditor(
     roles: editor.roles ?? EDITOR_ROLES,
     log,
     recovery,
+    publishing,
   });
+}
+
+/** Who publishes from the editor, for the manifest: this computer's user, as content:publish names it. */
+function publisherName(): string {
+  let user = 'staff';
+  try {
+    user = userInfo().username || user;
+  } catch {
+    // no user name on this system: "staff"
+  }
+  return `${user} (exhibit editor, curator)`.slice(0, 200);
 }
 
 /** The analytics store; when it cannot be opened at all (say, a read-only folder), nothing is recorded. */

@@ -12,15 +12,18 @@
 import {
   EDITOR_TOKEN_HEADER,
   editorApi,
+  editorPublishRequestSchema,
   isEditorRole,
   isItemKind,
   MAX_UPLOAD_BYTES,
   type EditorRole,
+  type EditorPublishResult,
   type EditorSaveResult,
   type ItemKind,
 } from '../common/editorApi';
 import type { StaffHooks } from '../kiosk/staff';
 import type { EditorService } from '../editor/editor';
+import type { EditorPublishing } from '../editor/publishing';
 import { RecoveryRefused, type RecoveryStore } from '../editor/recovery';
 import { badItemId, ItemError } from '../editor/items';
 import type { Sessions } from '../editor/sessions';
@@ -44,6 +47,8 @@ export interface EditorRouteOptions {
   maxUploadBytes?: number;
   /** Unsaved edits kept on this computer (main/editor/recovery.ts); without it the route answers 404. */
   recovery?: RecoveryStore;
+  /** The Publish button (main/editor/publishing.ts); without it the route answers 404. */
+  publishing?: EditorPublishing;
 }
 
 export type EditorRoute = (request: Request, pathname: string, url: URL) => Promise<Response | null>;
@@ -52,6 +57,13 @@ const STATUS: Record<EditorSaveResult['status'], number> = {
   saved: 200,
   conflict: 409,
   invalid: 422,
+  forbidden: 403,
+};
+
+const PUBLISH_STATUS: Record<EditorPublishResult['status'], number> = {
+  published: 200,
+  confirm: 409,
+  refused: 422,
   forbidden: 403,
 };
 
@@ -246,6 +258,29 @@ export function createEditorRoute(options: EditorRouteOptions): EditorRoute {
               ? await service.uploads?.next(id, { step: seenStep, state: seenState }, 20_000)
               : service.uploads?.job(id);
           return job ? json(200, job) : json(404, { ok: false, message: 'There is no such upload.' });
+        }
+        case editorApi.publish: {
+          if (method !== 'GET' && method !== 'POST') return methodNotAllowed('GET, POST');
+          if (session.role !== 'curator') {
+            await request.body?.cancel().catch(() => undefined);
+            return json(403, { status: 'forbidden', message: 'Only a curator publishes the exhibit.' });
+          }
+          const publishing = options.publishing;
+          if (!publishing) return json(404, { ok: false, message: 'This editor does not publish.' });
+          if (method === 'GET') return json(200, await publishing.preview());
+          const body = await readJsonObject(request, MAX_EDITOR_BODY);
+          if (body instanceof Response) return body;
+          // The version shown and the confirmation, nothing else: never a path or a key.
+          const asked = editorPublishRequestSchema.safeParse(body);
+          if (!asked.success)
+            return json(400, {
+              ok: false,
+              message: 'A publish names the version shown and whether drafts and placeholders are confirmed.',
+            });
+          const result = await publishing.publish(asked.data);
+          if (result.status !== 'published')
+            options.log.info(`editor: publish of version ${asked.data.version} not done (${result.status})`);
+          return json(PUBLISH_STATUS[result.status], result);
         }
         default:
           return (

@@ -3,6 +3,7 @@
  * shapes of what the routes take and give. The editor's routes exist only in a backend started with the
  * `editor` option (`npm run editor`); the visitor kiosk never answers them. No Node, no DOM.
  */
+import { z } from 'zod';
 
 export const editorApi = {
   /** GET → EditorSignInChoices; POST { pin, role, languages? } → EditorUnlockResult */
@@ -37,6 +38,13 @@ export const editorApi = {
    * base, data } (token) → EditorRecoveryKept; DELETE ?kind=&id= (token) → 204: discarded.
    */
   recovery: '/api/editor/recovery',
+  /**
+   * Publishing the exhibit as a signed package (issue 15), curator only. GET (token) → EditorPublishPreview:
+   * what publishing would do now. POST EditorPublishRequest (token) → EditorPublishResult: 200 published,
+   * 409 drafts or placeholders to confirm first, 422 refused (each reason), 403 not a curator. The page
+   * never names a path: the key and the publish folder are those the editor was started with.
+   */
+  publish: '/api/editor/publish',
 } as const;
 
 /** The largest upload: an uncompressed 16-bit RGB TIFF of 150 megapixels (900 MB) fits. */
@@ -229,3 +237,102 @@ export function matchesSearch(item: Pick<ItemSummary, 'id' | 'searchText'>, quer
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return words.every((w) => item.id.includes(w) || item.searchText.includes(w));
 }
+
+/**
+ * Why publishing is refused, or what must be confirmed first (`drafts`, `placeholders`). The page says each
+ * in its own language from the code and values; `message` is the English sentence for the log.
+ */
+export const PUBLISH_NOTICE_CODES = [
+  'not-set-up',
+  'key-unreadable',
+  'folder-unwritable',
+  'content-unreadable',
+  'checker-errors',
+  'version-taken',
+  'busy',
+  'failed',
+  'drafts',
+  'placeholders',
+] as const;
+export type PublishNoticeCode = (typeof PUBLISH_NOTICE_CODES)[number];
+
+export const publishNoticeSchema = z.strictObject({
+  code: z.enum(PUBLISH_NOTICE_CODES),
+  message: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type PublishNotice = z.output<typeof publishNoticeSchema>;
+
+const checkerCountsSchema = z.strictObject({
+  errors: z.number().int().min(0),
+  warnings: z.number().int().min(0),
+  drafts: z.number().int().min(0),
+  placeholders: z.number().int().min(0),
+});
+
+/** `GET editorApi.publish` → what publishing would do now. */
+export const editorPublishPreviewSchema = z.strictObject({
+  /** Whether the editor was started with --key and --publish-to. */
+  setUp: z.boolean(),
+  exhibitId: z.string().nullable(),
+  /** exhibit.yaml's own version. */
+  exhibitVersion: z.string(),
+  /** The package version publishing would make (null when it cannot be known). */
+  version: z.number().int().min(1).nullable(),
+  /** `<exhibit-id>-<version>.kioskpkg` */
+  fileName: z.string().nullable(),
+  /** The publish folder, as the technician gave it (shown, never sent back). */
+  folder: z.string().nullable(),
+  /** The highest version already in the publish folder. */
+  latest: z.number().int().nullable(),
+  /** Files that would go into the package, and their bytes before compression. */
+  files: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  checker: checkerCountsSchema,
+  /** Translations marked as draft, by language. */
+  draftLanguages: z.record(z.string(), z.number().int().min(0)),
+  /** The checker's first errors and warnings, one line each (file, field, message). */
+  firstErrors: z.array(z.string()),
+  firstWarnings: z.array(z.string()),
+  /** Empty when it may be published. */
+  refusals: z.array(publishNoticeSchema),
+  /** What the curator confirms before it is published (drafts, placeholders). */
+  confirm: z.array(publishNoticeSchema),
+});
+export type EditorPublishPreview = z.output<typeof editorPublishPreviewSchema>;
+
+/** `POST editorApi.publish`: the version the page showed, and whether drafts and placeholders are confirmed. */
+export const editorPublishRequestSchema = z.strictObject({
+  version: z.number().int().min(1).max(1_000_000_000),
+  confirm: z.boolean(),
+});
+export type EditorPublishRequest = z.output<typeof editorPublishRequestSchema>;
+
+export const editorPublishResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('published'),
+    exhibitId: z.string(),
+    version: z.number().int().min(1),
+    fileName: z.string(),
+    folder: z.string(),
+    /** The package file's size in bytes (compressed). */
+    size: z.number().int().min(0),
+    /** Content files in the package. */
+    files: z.number().int().min(0),
+    /** How long publishing took, in seconds. */
+    seconds: z.number().min(0),
+  }),
+  z.strictObject({
+    status: z.literal('confirm'),
+    message: z.string(),
+    confirm: z.array(publishNoticeSchema),
+  }),
+  z.strictObject({
+    status: z.literal('refused'),
+    message: z.string(),
+    refusals: z.array(publishNoticeSchema),
+    firstErrors: z.array(z.string()),
+  }),
+  z.strictObject({ status: z.literal('forbidden'), message: z.string() }),
+]);
+export type EditorPublishResult = z.output<typeof editorPublishResultSchema>;

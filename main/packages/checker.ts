@@ -14,6 +14,8 @@ export interface CheckerSummary {
   exhibitId: string | null;
   exhibitVersion: string;
   checker: PackageManifest['checker'];
+  /** Translations marked as draft, counted by language (they add up to `checker.drafts`). */
+  draftLanguages: Record<string, number>;
   files: number;
   /** The first few errors, one line each, for a refusal and the log. */
   firstErrors: string[];
@@ -41,6 +43,8 @@ export function summarize(result: LoadResult): CheckerSummary {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   const unusable = exhibit ? [] : ['the exhibit could not be loaded'];
+  const draftLanguages: Record<string, number> = {};
+  for (const d of drafts) draftLanguages[d.language] = (draftLanguages[d.language] ?? 0) + 1;
   return {
     exhibitId: exhibit?.id ?? null,
     exhibitVersion: exhibit ? String(exhibit.version) : '',
@@ -50,6 +54,7 @@ export function summarize(result: LoadResult): CheckerSummary {
       drafts: drafts.length,
       placeholders: countPlaceholders(exhibit),
     },
+    draftLanguages,
     files,
     firstErrors: errors.length > 0 ? errors.slice(0, 5).map((p) => formatProblemLine(p)) : unusable,
     firstWarnings: warnings.slice(0, 5).map((p) => formatProblemLine(p)),
@@ -69,6 +74,7 @@ export function createChecker(worker: ContentWorkerLocation, budget: Partial<Loa
         exhibitId: null,
         exhibitVersion: '',
         checker: { errors: 1, warnings: 0, drafts: 0, placeholders: 0 },
+        draftLanguages: {},
         files: 0,
         firstErrors: [`the checker was stopped: ${outcome.message}`],
         firstWarnings: [],

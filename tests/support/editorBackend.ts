@@ -10,6 +10,7 @@ import { createBackend, type Backend } from '../../main/backend/createBackend';
 import { EDITOR_TOKEN_HEADER, editorApi } from '../../main/common/editorApi';
 import { contentWorkerFromSource } from '../../main/content/load/workerLocation';
 import { hashPin } from '../../main/kiosk/staff';
+import { createKeyPair } from '../../main/packages/keys';
 
 export const EDITOR_ORIGIN = 'http://127.0.0.1:4173';
 export const EDITOR_HOST = '127.0.0.1:4173';
@@ -32,16 +33,38 @@ export interface EditorBackend {
   backend: Backend;
   /** A JSON request to an editor route; the answer's body parsed as JSON when it is JSON. */
   call(route: string, init?: CallInit): Promise<{ status: number; body: unknown }>;
+  /** With `publish`: the museum's key pair (made by keys.ts) and the empty publish folder. */
+  publish?: { keyDir: string; publicKey: string; outDir: string };
   /** A session for a role (and the languages a translator is granted); its token. */
   signIn(role: string, languages?: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startEditorBackend(prefix: string): Promise<EditorBackend> {
+export interface EditorBackendOptions {
+  /** The exhibit copied as the working copy (default tests/fixtures/valid). */
+  content?: string;
+  /** Start the editor with a real key pair and a publish folder (`--key`, `--publish-to`). */
+  publish?: boolean;
+  /** This kiosk software's version (default 0.1.0). */
+  kioskVersion?: string;
+  /** Derivatives copied in first (the sample's .media-cache), so that they are not built again. */
+  derivatives?: string;
+}
+
+export async function startEditorBackend(
+  prefix: string,
+  options: EditorBackendOptions = {},
+): Promise<EditorBackend> {
   const root = await mkdtemp(path.join(tmpdir(), prefix));
   const media = path.join(root, 'media');
   const configDir = path.join(root, 'kiosk-config');
-  await cp('tests/fixtures/valid', media, { recursive: true });
+  await cp(options.content ?? 'tests/fixtures/valid', media, { recursive: true });
+  if (options.derivatives) await cp(options.derivatives, path.join(root, 'derived'), { recursive: true });
+  let publish: EditorBackend['publish'];
+  if (options.publish) {
+    const keyDir = path.join(root, 'museum-key');
+    publish = { keyDir, publicKey: createKeyPair(keyDir).publicKey, outDir: path.join(root, 'published') };
+  }
   await cp('kiosk-config', configDir, { recursive: true });
   const hash = await hashPin(PIN, { N: 1024, r: 8, p: 1 });
   await writeFile(
@@ -60,7 +83,11 @@ export async function startEditorBackend(prefix: string): Promise<EditorBackend>
     log: quiet,
     host: { kind: 'preview' },
     contentWorker: contentWorkerFromSource(),
-    editor: { pageDir: path.join(root, 'editor') },
+    kioskVersion: options.kioskVersion ?? '0.1.0',
+    editor: {
+      pageDir: path.join(root, 'editor'),
+      ...(publish ? { publish: { keyDir: publish.keyDir, outDir: publish.outDir } } : {}),
+    },
   });
   await backend.content.reload();
 
@@ -98,6 +125,7 @@ export async function startEditorBackend(prefix: string): Promise<EditorBackend>
     media,
     configDir,
     backend,
+    ...(publish ? { publish } : {}),
     call,
     signIn,
     close: async () => {
