@@ -59,10 +59,16 @@ async function outputId(page: Page, label: string): Promise<string | undefined> 
 
 const sinkId = (page: Page) => page.evaluate(() => window.__kioskNarration?.element()?.sinkId ?? null);
 
-test('narration plays on the output named in the settings, and follows the volume keys', async ({
-  kiosk: page,
-}) => {
-  const settings = await settingsNaming('fake audio output 2');
+/**
+ * The kiosk on settings naming `output`, playing the sample excerpt's narration; `check` gets the page and
+ * the "audio output:" lines the page logged (as "info: …" / "warning: …").
+ */
+async function playingWithOutputNamed(
+  page: Page,
+  output: string,
+  check: (logged: string[]) => Promise<void>,
+): Promise<void> {
+  const settings = await settingsNaming(output);
   const { server, cleanup } = await serve('media', settings.dir);
   const logged: string[] = [];
   page.on('console', (m) => {
@@ -71,6 +77,17 @@ test('narration plays on the output named in the settings, and follows the volum
   try {
     await page.goto(server.url);
     await playExcerpt(page);
+    await check(logged);
+  } finally {
+    await cleanup(page);
+    await settings.remove();
+  }
+}
+
+test('narration plays on the output named in the settings, and follows the volume keys', async ({
+  kiosk: page,
+}) => {
+  await playingWithOutputNamed(page, 'fake audio output 2', async (logged) => {
     const wanted = await outputId(page, 'Fake Audio Output 2');
     expect(wanted, 'Chromium lists its stand-in output').toBeTruthy();
     await expect.poll(() => sinkId(page)).toBe(wanted);
@@ -86,30 +103,16 @@ test('narration plays on the output named in the settings, and follows the volum
     await expect.poll(playingAt).toBe(0.8);
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('-');
     await expect.poll(playingAt).toBe(0.7);
-  } finally {
-    await cleanup(page);
-    await settings.remove();
-  }
+  });
 });
 
 test('an output that is not there: narration on the default output, and one log line naming what is there', async ({
   kiosk: page,
 }) => {
-  const settings = await settingsNaming('Headphones');
-  const { server, cleanup } = await serve('media', settings.dir);
-  const logged: string[] = [];
-  page.on('console', (m) => {
-    if (m.text().startsWith('audio output:')) logged.push(`${m.type()}: ${m.text()}`);
-  });
-  try {
-    await page.goto(server.url);
-    await playExcerpt(page);
+  await playingWithOutputNamed(page, 'Headphones', async (logged) => {
     expect(await sinkId(page)).toBe('');
     expect(logged).toEqual([
       'warning: audio output: "Headphones" (visitor.audioOutput) was not found among "Fake Audio Output 1", "Fake Audio Output 2"; narration plays on the default output',
     ]);
-  } finally {
-    await cleanup(page);
-    await settings.remove();
-  }
+  });
 });

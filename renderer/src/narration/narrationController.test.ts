@@ -56,6 +56,17 @@ function make(overrides: Partial<typeof settings> = {}): NarrationController {
   return controller;
 }
 
+/** A controller whose settings are read anew each time (the volume keys change them). */
+function withVolumeKeys(read: () => { volume: number; fadeSeconds: number }): void {
+  narration.dispose();
+  narration = createNarrationController({
+    createHowl: (options) => new FakeHowl(options),
+    session,
+    settings: read,
+    scheduler: pageScheduler,
+  });
+}
+
 function lastHowl(): FakeHowl {
   const howl = FakeHowl.made[FakeHowl.made.length - 1];
   if (!howl) throw new Error('no Howl was made');
@@ -124,14 +135,8 @@ describe('narration controller', () => {
   });
 
   it('a new volume (the volume keys) reaches a playing narration at once, a paused one at its next play', () => {
-    narration.dispose();
     let volume = 0.8;
-    narration = createNarrationController({
-      createHowl: (options) => new FakeHowl(options),
-      session,
-      settings: () => ({ volume, fadeSeconds: 0.4 }),
-      scheduler: pageScheduler,
-    });
+    withVolumeKeys(() => ({ volume, fadeSeconds: 0.4 }));
     const howl = loadReady();
     narration.play();
     howl.started();
@@ -190,14 +195,8 @@ describe('narration controller', () => {
   });
 
   it('the volume keys before the start: the start turns it up to the new volume', () => {
-    narration.dispose();
     let volume = 0.8;
-    narration = createNarrationController({
-      createHowl: (options) => new FakeHowl(options),
-      session,
-      settings: () => ({ volume, fadeSeconds: 0 }),
-      scheduler: pageScheduler,
-    });
+    withVolumeKeys(() => ({ volume, fadeSeconds: 0 }));
     const howl = loadReady();
     narration.play();
     volume = 0.4;
