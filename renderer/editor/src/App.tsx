@@ -23,6 +23,7 @@ import { PhotoUpload } from './PhotoUpload';
 import { ConflictDialog } from './ConflictDialog';
 import { Preview } from './Preview';
 import { createItem, ItemActions, ListActions } from './ItemDialogs';
+import { PublishButton, PublishPanel } from './Publish';
 import {
   keepUnsavedNow,
   loadedState,
@@ -72,6 +73,7 @@ function Header() {
       recoveryOpen: false,
       recovering: null,
       recoveryKept: null,
+      publishOpen: false,
     });
   };
   return (
@@ -94,6 +96,7 @@ function Header() {
         </label>
         {token && role ? (
           <>
+            <PublishButton />
             <span className="muted">
               {t(ui, 'signedInAs', { role: t(ui, `role_${role}`).split(/—|——/)[0]?.trim() ?? role })}
             </span>
@@ -219,6 +222,7 @@ function useCall() {
 function Workspace() {
   const token = useEditor((s) => s.token);
   const overview = useEditor((s) => s.overview);
+  const publishOpen = useEditor((s) => s.publishOpen);
   const set = useEditor((s) => s.set);
   const run = useCall();
   useEffect(() => {
@@ -232,7 +236,11 @@ function Workspace() {
   return (
     <main className="workspace">
       <ItemList />
-      <ItemEditor />
+      {/* The Publish panel takes the form's place; the form stays (hidden) with its unsaved changes. */}
+      {publishOpen ? <PublishPanel /> : null}
+      <div className="form-slot" hidden={publishOpen}>
+        <ItemEditor />
+      </div>
       <Preview />
       <RecoveryDialog />
     </main>
@@ -281,6 +289,7 @@ function ItemList() {
       conflict: null,
       creating: false,
       listNotice: null,
+      publishOpen: false,
     });
   };
   return (

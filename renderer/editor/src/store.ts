@@ -57,6 +57,8 @@ export interface EditorState {
   recovering: EditorRecoveryOffer | null;
   /** The item in the form whose unsaved edits are kept on this computer, and when they were last kept. */
   recoveryKept: { kind: ItemKind; id: string; savedAt: string | null; failed?: boolean } | null;
+  /** The Publish panel is shown in place of the item's form (a curator's; the form keeps its changes). */
+  publishOpen: boolean;
   set(partial: Partial<Omit<EditorState, 'set'>>): void;
 }
 
@@ -85,5 +87,6 @@ export const useEditor = create<EditorState>((set) => ({
   recoveryOpen: false,
   recovering: null,
   recoveryKept: null,
+  publishOpen: false,
   set: (partial) => set(partial),
 }));
