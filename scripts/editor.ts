@@ -22,6 +22,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EDITOR_PAGE, EDITOR_ROLES, isEditorRole, type EditorRole } from '../main/common/editorApi';
+import { targetProblems } from '../main/editor/publishing';
 import { readPrivateKey } from '../main/packages/keys';
 import { startPreviewServer } from '../main/preview/previewServer';
 
@@ -69,6 +70,12 @@ const publish =
     ? { keyDir: path.resolve(values.key), outDir: path.resolve(values['publish-to']) }
     : undefined;
 if (publish) {
+  const placed = targetProblems(contentDir, publish);
+  const misplaced = placed.key ?? placed.folder;
+  if (misplaced) {
+    console.error(`Not started: ${misplaced}.`);
+    process.exit(2);
+  }
   try {
     readPrivateKey(publish.keyDir);
   } catch (error) {

@@ -41,6 +41,30 @@ export interface EditorPublishing {
   publish(request: EditorPublishRequest): Promise<EditorPublishResult>;
 }
 
+/** Whether `inner` is `outer` or inside it. Pure. */
+function isWithin(outer: string, inner: string): boolean {
+  const rel = path.relative(path.resolve(outer), path.resolve(inner));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * What is wrong with where the key and the publish folder are, seen from the exhibit folder: either inside
+ * it would be packed into the package (the private key shipped to every kiosk). Pure.
+ */
+export function targetProblems(
+  contentDir: string,
+  target: PublishTarget,
+): { key: string | null; folder: string | null } {
+  return {
+    key: isWithin(contentDir, target.keyDir)
+      ? 'the signing key is inside the exhibit folder and would be published with it; move it out'
+      : null,
+    folder: isWithin(contentDir, target.outDir)
+      ? 'the publish folder is inside the exhibit folder and would be packed into the next package; choose one outside it'
+      : null,
+  };
+}
+
 const reason = (error: unknown) =>
   error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
 
@@ -77,7 +101,9 @@ export function createEditorPublishing(options: EditorPublishingOptions): Editor
   const gather = async (): Promise<Gathered> => {
     let key: KeyObject | null = null;
     let keyProblem: string | null = null;
-    if (target) {
+    const placed = target ? targetProblems(options.contentDir, target) : { key: null, folder: null };
+    if (placed.key) keyProblem = placed.key;
+    else if (target) {
       try {
         key = readPrivateKey(target.keyDir);
       } catch (error) {
@@ -109,7 +135,7 @@ export function createEditorPublishing(options: EditorPublishingOptions): Editor
       facts: {
         setUp: target !== null,
         keyProblem,
-        folderProblem: target ? await folderProblem(target.outDir) : null,
+        folderProblem: target ? (placed.folder ?? (await folderProblem(target.outDir))) : null,
         contentProblem,
         busy: running,
         summary,
