@@ -95,6 +95,29 @@ const rowsOf = async (page: Page, testId: string) =>
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => c.textContent ?? '')));
 
+/** The order of a day field's three choices on screen. */
+async function dayOrder(page: Page, testId: string): Promise<string[]> {
+  return page
+    .getByTestId(testId)
+    .locator('select')
+    .evaluateAll((all) => all.map((el) => (el.getAttribute('data-testid') ?? '').split('-').pop() ?? ''));
+}
+
+/** A day's month as the language names it ("December", "十二月"). */
+function monthName(lang: string, day: string): string {
+  return new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+/** A day chosen on the dashboard as staff choose it: year, month and day, each from its own list. */
+async function chooseDay(page: Page, testId: string, day: string): Promise<void> {
+  const [year, month, date] = day.split('-').map(Number);
+  await page.getByTestId(`${testId}-year`).selectOption(String(year));
+  await page.getByTestId(`${testId}-month`).selectOption(String(month));
+  await page.getByTestId(`${testId}-day`).selectOption(String(date));
+}
+
 test('the dashboard and the CSV count exactly the visits driven', async ({ kiosk: page }) => {
   // Three whole visits, the staff panel and the dashboard: more steps than most tests, none of them slow.
   test.setTimeout(180_000);
@@ -154,12 +177,21 @@ test('the dashboard and the CSV count exactly the visits driven', async ({ kiosk
     await touchCentre(page, page.getByTestId('staff-figures'));
     await page.clock.runFor(1_000);
     await expect(page.getByTestId('staff-dashboard')).toBeVisible();
-    await page.getByTestId('dashboard-from').fill(today);
+    await chooseDay(page, 'dashboard-from', today);
     // It opens in the kiosk's language (the exhibit's default, Chinese); staff choose English.
     await expect(page.getByTestId('staff-dashboard')).toHaveAttribute('lang', 'zh-Hans');
+    // The days are written as that language writes them: Chinese year, month (by name), day.
+    expect(await dayOrder(page, 'dashboard-from')).toEqual(['year', 'month', 'day']);
+    await expect(page.getByTestId('dashboard-from-month').locator('option:checked')).toHaveText(
+      monthName('zh-Hans', today),
+    );
     await expect(page.getByTestId('figure-median')).toHaveText('20秒');
     await touchCentre(page, page.getByTestId('dashboard-lang-en'));
     await expect(page.getByTestId('staff-dashboard')).toHaveAttribute('lang', 'en');
+    expect(await dayOrder(page, 'dashboard-from')).toEqual(['month', 'day', 'year']);
+    await expect(page.getByTestId('dashboard-from-month').locator('option:checked')).toHaveText(
+      monthName('en', today),
+    );
     await expect(page.getByTestId('figure-visits')).toHaveText('3');
     await expect(page.getByTestId('figure-median')).toHaveText('20 s');
     await expect(page.getByTestId('figure-declined')).toHaveText('1 of 3');
@@ -299,7 +331,7 @@ test('the dashboard names a photograph opened in a story by the start of its cap
 
     await touchCentre(page, page.getByTestId('staff-figures'));
     await page.clock.runFor(1_000);
-    await page.getByTestId('dashboard-from').fill(today);
+    await chooseDay(page, 'dashboard-from', today);
     await touchCentre(page, page.getByTestId('dashboard-lang-en'));
     // Staff know a photograph by its caption, not by the file's id; a long first sentence is cut on a word.
     await expect

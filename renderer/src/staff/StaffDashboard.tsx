@@ -17,6 +17,7 @@ import {
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AnalyticsSummary } from '../../../main/common/analytics';
 import { api, STAFF_TOKEN_HEADER, type StickExportResult } from '../../../main/common/api';
+import { DayField } from './DayField';
 import { photoLabel } from './photoLabel';
 import { useExhibit } from '../data/exhibitStore';
 import {
@@ -180,26 +181,24 @@ export function StaffDashboard({ token, onClose }: { token: string; onClose(): v
               </button>
             );
           })}
-          <label>
-            {t.from}{' '}
-            <input
-              type="date"
-              value={period.from}
-              max={period.to}
-              data-testid="dashboard-from"
-              onChange={(e) => e.target.value && setPeriod({ ...period, from: e.target.value })}
-            />
-          </label>
-          <label>
-            {t.to}{' '}
-            <input
-              type="date"
-              value={period.to}
-              min={period.from}
-              data-testid="dashboard-to"
-              onChange={(e) => e.target.value && setPeriod({ ...period, to: e.target.value })}
-            />
-          </label>
+          <DayField
+            label={t.from}
+            value={period.from}
+            max={period.to}
+            lang={lang}
+            words={{ year: t.year, month: t.month, day: t.day }}
+            testId="dashboard-from"
+            onChange={(from) => setPeriod({ ...period, from })}
+          />
+          <DayField
+            label={t.to}
+            value={period.to}
+            min={period.from}
+            lang={lang}
+            words={{ year: t.year, month: t.month, day: t.day }}
+            testId="dashboard-to"
+            onChange={(to) => setPeriod({ ...period, to })}
+          />
           <button type="button" className="secondary-button" onClick={() => void download('csv')}>
             {t.eventsCsv}
           </button>
