@@ -1,6 +1,6 @@
 /**
  * Issue 15, by USB stick: a package published by the museum's own code is put on a "stick" (a folder named
- * in packages.watchFolders). The staff screen lists it, and a package the kiosk would refuse with its
+ * in packages.watchFolders) while the staff screen is open. The screen lists it by itself, and a package the kiosk would refuse with its
  * reason; staff tap Install; the new version waits for the attract loop and is then on screen. Real
  * packages, the real backend, real Chromium.
  */
@@ -12,6 +12,9 @@ import { expect, serve, test } from './fixtures';
 const SUBTITLE = { 1: 'A small test exhibit', 2: 'A small test exhibit, revised' } as const;
 let root = '';
 let configDir = '';
+/** Version 2, put on the stick while the staff screen is open. */
+let secondPackage = '';
+let stickFolder = '';
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -23,12 +26,12 @@ test.beforeAll(async () => {
     publishedAt: (version) => new Date(`2026-12-0${version}T09:30:00Z`),
     packagesYaml: ['  watchFolders: [../stick]'],
   }));
-  // On the stick: version 2, and version 1 again (already on this kiosk: listed, with why not).
-  const stick = path.join(root, 'stick', 'KIOSK');
-  await mkdir(stick, { recursive: true });
-  const second = await publishSecond();
-  await copyFile(second, path.join(stick, path.basename(second)));
-  const first = path.join(path.dirname(second), 'harbour-memories-1.kioskpkg');
+  // On the stick: version 1 again (already on this kiosk: listed, with why not). Version 2 comes later,
+  // in a folder of the stick, while the staff screen is open.
+  stickFolder = path.join(root, 'stick', 'KIOSK');
+  await mkdir(stickFolder, { recursive: true });
+  secondPackage = await publishSecond();
+  const first = path.join(path.dirname(secondPackage), 'harbour-memories-1.kioskpkg');
   await copyFile(first, path.join(root, 'stick', path.basename(first)));
 });
 
@@ -47,7 +50,11 @@ test('staff install a package from a USB stick; it goes on screen at the next at
     await openStaff(page);
 
     const found = page.getByTestId('staff-found');
+    await expect(page.getByTestId('staff-found-harbour-memories-1.kioskpkg')).toBeVisible();
     const second = page.getByTestId('staff-found-harbour-memories-2.kioskpkg');
+    await expect(second).toHaveCount(0);
+    // Staff put in a stick with version 2 while the screen is open: it shows up by itself, no "Look again".
+    await copyFile(secondPackage, path.join(stickFolder, path.basename(secondPackage)));
     await expect(second).toContainText('Version 2');
     await expect(second).toContainText('Can be installed');
     await expect(second).toContainText('published 2 Dec 2026');

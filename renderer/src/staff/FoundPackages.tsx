@@ -13,10 +13,14 @@ function day(iso: string): string {
     : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** How often the open staff screen looks for packages again. */
+const LOOK_AGAIN_MS = 4_000;
+
 /**
  * Packages on a USB stick or in a watched folder (issue 15, docs/fleet.md): each with what it is and whether
  * this kiosk would install it, or why not; Install on the ones it would. Shown after the PIN only. The list
- * is looked for each time the panel opens (and after each action), so a stick put in meanwhile shows up.
+ * is looked for when the panel opens, after each action, and every few seconds while it is open, so a stick
+ * put in meanwhile shows up by itself (a file already checked, unchanged, is not checked again).
  */
 export function FoundPackagesSection({
   token,
@@ -32,6 +36,12 @@ export function FoundPackagesSection({
   const [found, setFound] = useState<FoundPackages | null>(null);
   const [looking, setLooking] = useState(true);
   const [again, setAgain] = useState(0);
+  // While the screen is open the kiosk looks again every few seconds, so a stick put in shows up by itself.
+  useEffect(() => {
+    if (busy) return;
+    const timer = setInterval(() => setAgain((n) => n + 1), LOOK_AGAIN_MS);
+    return () => clearInterval(timer);
+  }, [busy]);
   useEffect(() => {
     let live = true;
     setLooking(true);
@@ -60,7 +70,7 @@ export function FoundPackagesSection({
       {looking && !found ? <p>Looking for packages…</p> : null}
       {found && found.packages.length === 0 ? (
         <p data-testid="staff-found-none">
-          No package found. Put the USB stick in, wait a few seconds, then look again. Looked in:{' '}
+          No package found. Put the USB stick in: its packages show up here within a few seconds. Looked in:{' '}
           {found.folders.join(', ') || 'no folder (packages.watchFolders is empty)'}.
         </p>
       ) : null}
