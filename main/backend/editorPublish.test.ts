@@ -203,6 +203,22 @@ describe('publishing from the editor', () => {
   }, 60_000);
 });
 
+describe('two publishes at once', () => {
+  it('publishes one; the other is refused because a publish is under way', async () => {
+    const both = await Promise.all([
+      publish({ version: 2, confirm: true }),
+      publish({ version: 2, confirm: true }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 422]);
+    const refused = both.find((r) => r.body.status === 'refused')?.body;
+    expect(refused?.status === 'refused' && refused.refusals.map((r) => r.code)).toContain('busy');
+    expect((await published()).sort()).toEqual([
+      'nanjing-safety-zone-1.kioskpkg',
+      'nanjing-safety-zone-2.kioskpkg',
+    ]);
+  }, 120_000);
+});
+
 describe('an editor started without --key and --publish-to', () => {
   let plain: EditorBackend;
   beforeAll(async () => {
