@@ -1,6 +1,7 @@
 /**
- * A form made from the one schema: every field, its help (the schema's description) and its choices come
- * from the JSON Schema the backend sends, so a field added to the schema appears here with no editor code.
+ * A form made from the one schema: every field, its help (the schema's description; its Chinese in
+ * fieldHelp.ts) and its choices come from the JSON Schema the backend sends, so a field added to the schema
+ * appears here with no editor code.
  * Fields that name other items are chosen from a picker with names and thumbnails; text per language is
  * shown language by language, or the source beside the target when translating.
  */
@@ -20,6 +21,7 @@ import { languageName, t, type UiLang } from './text';
 import { Picker } from './Picker';
 import { DateInputs } from './DateField';
 import { FIELD_LABELS_ZH } from './fieldLabels';
+import { helpOf } from './fieldHelp';
 
 export interface FormContext {
   kind: ItemKind;
@@ -61,10 +63,11 @@ function Problems({ list }: { list: FieldProblem[] }) {
   );
 }
 
-function Help({ node, id }: { node: SchemaNode; id: string }) {
+/** A field's help: the schema's description, in Chinese when the interface is (fieldHelp.ts). */
+function Help({ node, id, ui }: { node: SchemaNode; id: string; ui: UiLang }) {
   return node.description ? (
     <p className="help" id={id}>
-      {node.description}
+      {helpOf(node.description, ui)}
     </p>
   ) : null;
 }
@@ -114,7 +117,7 @@ export function Field(props: {
       return (
         <fieldset className="group" id={id}>
           <legend>{label}</legend>
-          <Help node={node} id={helpId} />
+          <Help node={node} id={helpId} ui={ctx.ui} />
           <Problems list={problems} />
           {children}
         </fieldset>
@@ -143,7 +146,7 @@ export function Field(props: {
             onChange={(e) => ctx.change(path, e.target.checked)}
           />
           {labelRow(id)}
-          <Help node={node} id={helpId} />
+          <Help node={node} id={helpId} ui={ctx.ui} />
           <Problems list={problems} />
         </div>
       );
@@ -151,7 +154,7 @@ export function Field(props: {
       return (
         <div className="field">
           {labelRow(id)}
-          <Help node={node} id={helpId} />
+          <Help node={node} id={helpId} ui={ctx.ui} />
           <select
             id={id}
             value={value === undefined ? '' : String(value)}
@@ -174,7 +177,7 @@ export function Field(props: {
       return (
         <div className="field">
           {labelRow(id)}
-          <Help node={node} id={helpId} />
+          <Help node={node} id={helpId} ui={ctx.ui} />
           <input
             type="number"
             id={id}
@@ -197,7 +200,7 @@ export function Field(props: {
         return (
           <div className="field">
             {labelRow(id)}
-            <Help node={node} id={helpId} />
+            <Help node={node} id={helpId} ui={ctx.ui} />
             <ReferenceChoice
               id={id}
               kind={refKind}
@@ -215,7 +218,7 @@ export function Field(props: {
       return (
         <div className="field">
           {labelRow(id)}
-          <Help node={node} id={helpId} />
+          <Help node={node} id={helpId} ui={ctx.ui} />
           {long ? (
             <textarea
               id={id}
@@ -297,7 +300,9 @@ function LocalizedField(props: {
         {props.required ? <span className="required"> · {t(ctx.ui, 'required')}</span> : null}
       </legend>
       {/* The generic help of every text field is for people editing the YAML by hand; a field's own is shown. */}
-      {node.description?.startsWith('Text per language:') ? null : <Help node={node} id={props.helpId} />}
+      {node.description?.startsWith('Text per language:') ? null : (
+        <Help node={node} id={props.helpId} ui={ctx.ui} />
+      )}
       <Problems list={problems} />
       {langs.map((lang) => {
         const id = fieldId([...path, lang]);
@@ -355,7 +360,7 @@ function ListField(props: { node: SchemaNode; path: Path; ctx: FormContext; labe
     return (
       <fieldset className="group" id={fieldId(path)}>
         <legend>{props.label}</legend>
-        <Help node={node} id={props.helpId} />
+        <Help node={node} id={props.helpId} ui={ctx.ui} />
         <ul className="chips">
           {list.map((ref, i) => (
             <li key={`${String(ref)}-${i}`} id={fieldId([...path, i])}>
@@ -399,7 +404,7 @@ function ListField(props: { node: SchemaNode; path: Path; ctx: FormContext; labe
   return (
     <fieldset className="group" id={fieldId(path)}>
       <legend>{props.label}</legend>
-      <Help node={node} id={props.helpId} />
+      <Help node={node} id={props.helpId} ui={ctx.ui} />
       <Problems list={problems} />
       {list.map((_, i) => (
         <div className="list-item" key={i}>
@@ -431,7 +436,7 @@ function JsonField(props: { node: SchemaNode; path: Path; ctx: FormContext; labe
       <label className="field-label" htmlFor={id}>
         {props.label} <span className="required">· {t(ctx.ui, 'rawData')}</span>
       </label>
-      <Help node={props.node} id={props.helpId} />
+      <Help node={props.node} id={props.helpId} ui={ctx.ui} />
       <textarea
         id={id}
         className="code"
