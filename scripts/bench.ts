@@ -20,6 +20,8 @@
  *  - the content checker on a generated exhibit of 1,000 stories and 5,000 photos
  *  - hostile (scripts/bench-hostile.ts): answer times and the backend's event-loop delay while it loads a
  *    hostile package (FIFO, /dev/zero, deep nesting, huge and near-limit files), and the title it serves
+ *  - packages (scripts/bench-packages.ts, `--only packages`): publish and verify-and-stage of the
+ *    1,000-story exhibit and of a package over 500 MB, with each command's peak memory
  *  - editor (scripts/bench-editor.ts, `--only editor`): the exhibit editor's first list and its
  *    save-plus-recheck of one item, p50/p95
  *  - analytics (scripts/bench-analytics.ts): insert throughput and the dashboard's figures for 1, 7, 30 and
@@ -540,6 +542,20 @@ if (only.has('editor')) {
     if (name && rest.length > 0) report(`editor: ${name}`, rest.join(' '));
   }
   if (result.status !== 0) report('editor: failed', (result.stderr ?? '').trim().split('\n').at(-1) ?? '');
+}
+
+// 7. Content packages (issue 15): publish and verify-and-stage of the 1,000-story exhibit and of a package
+// over 500 MB, each command in its own process with its peak memory. Not in the default list (it writes
+// over 1 GB to the temporary folder): `npm run bench -- --only packages`.
+if (only.has('packages')) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-packages.ts'], {
+    encoding: 'utf8',
+  });
+  for (const line of (result.stdout ?? '').trim().split('\n')) {
+    const [name, ...rest] = line.split(/\s{2,}/);
+    if (name && rest.length > 0) report(`packages: ${name}`, rest.join(' '));
+  }
+  if (result.status !== 0) report('packages: failed', (result.stderr ?? '').trim().split('\n').at(-1) ?? '');
 }
 
 mkdirSync('bench-results', { recursive: true });
