@@ -366,9 +366,18 @@ function ItemList() {
 
 function Badges({ item, ui }: { item: ItemSummary; ui: UiLang }) {
   const list: { key: string; tone: string; text: string }[] = [];
-  if (item.errors) list.push({ key: 'e', tone: 'bad', text: t(ui, 'badgeErrors', { n: item.errors }) });
+  if (item.errors)
+    list.push({
+      key: 'e',
+      tone: 'bad',
+      text: item.errors === 1 ? t(ui, 'badgeErrorOne') : t(ui, 'badgeErrors', { n: item.errors }),
+    });
   if (item.warnings)
-    list.push({ key: 'w', tone: 'warn', text: t(ui, 'badgeWarnings', { n: item.warnings }) });
+    list.push({
+      key: 'w',
+      tone: 'warn',
+      text: item.warnings === 1 ? t(ui, 'badgeWarningOne') : t(ui, 'badgeWarnings', { n: item.warnings }),
+    });
   if (item.placeholder) list.push({ key: 'p', tone: 'plain', text: t(ui, 'badgePlaceholder') });
   if (item.contentNote) list.push({ key: 'n', tone: 'plain', text: t(ui, 'badgeNote') });
   if (item.drafts.length)

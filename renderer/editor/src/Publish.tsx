@@ -349,7 +349,7 @@ export function PublishPanel() {
                         >
                           <strong>{titleOf(i, ui, overview?.languages ?? []) || i.id}</strong> —{' '}
                           {t(ui, `kindOne_${i.kind}`)} ·{' '}
-                          {i.errors === 1 ? pt(ui, 'itemErrorOne') : t(ui, 'badgeErrors', { n: i.errors })}
+                          {i.errors === 1 ? t(ui, 'badgeErrorOne') : t(ui, 'badgeErrors', { n: i.errors })}
                         </button>
                       </li>
                     ))}
