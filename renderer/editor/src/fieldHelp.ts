@@ -98,7 +98,7 @@ export const FIELD_HELP_ZH: Readonly<Record<string, string>> = {
     '本展览终端存放已安装内容包的文件夹（docs/fleet.md）。不填时，展览终端照旧显示媒体文件夹中的内容。',
   'Public keys whose packages this kiosk installs (npm run keys:create adds one).':
     '本展览终端安装哪些公钥签名的内容包（用 npm run keys:create 可添加一个）。',
-  'Whose key this is, for people to read.': '这是谁的公钥，供人阅读。',
+  'Whose key this is, for people to read.': '这是谁的公钥（供人阅读的说明）。',
   "Folders where the kiosk looks for package files (.kioskpkg) to list on the staff screen, such as the folder a USB stick appears in. Without it: the system's folders for removable media (Linux /media, /run/media and /mnt; Windows the drive letters after C). Visitor figures are saved onto a stick found there too. [] looks nowhere. Nothing found is installed until staff tap Install.":
     '展览终端在这些文件夹中查找内容包文件（.kioskpkg），列在工作人员画面上，例如 U 盘出现的文件夹。不填：使用系统的可移动存储文件夹（Linux 为 /media、/run/media 和 /mnt；Windows 为 C 之后的驱动器号）。参观统计数据也会保存到在那里找到的 U 盘上。[] 表示不在任何位置查找。找到的内容包要等工作人员点按 Install（安装）后才会安装。',
   'Install unsigned or foreign packages too. For development only; never on a museum floor.':
@@ -157,7 +157,7 @@ export const FIELD_HELP_ZH: Readonly<Record<string, string>> = {
   'Citations (required in the default-language file).': '引用出处（默认语言的文件中必填）。',
   "true: this translation awaits a curator's review.": 'true：此译文尚待策展人审校。',
   'timeline.yaml: dated events.': 'timeline.yaml：带日期的事件。',
-  'true for later acts of remembrance.': '后来的纪念活动填 true。',
+  'true for later acts of remembrance.': '事件属于后来的纪念活动时，填 true。',
   "Shown before the event's text, when it describes violence.": '事件的文字描述了暴力时，在正文之前显示。',
 };
 
