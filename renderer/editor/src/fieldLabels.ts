@@ -17,7 +17,7 @@ export const FIELD_LABELS_ZH: Readonly<Record<string, string>> = {
   audio: '音频',
   'audio-mode': '语音导览模式',
   audioIdleSeconds: '语音模式闲置秒数',
-  audioOutput: '旁白音频输出',
+  audioOutput: '朗读音频输出',
   audioOnAnyKey: '任意键开启语音导览',
   audioWarningSeconds: '语音模式提醒秒数',
   author: '作者',
