@@ -134,6 +134,84 @@ test.describe('the exhibit editor', () => {
     }
   });
 
+  test('a translator works through the Indonesian queue: a story side by side, reviewed, the progress moves', async ({
+    kiosk: page,
+    problems,
+  }) => {
+    const setup = await startEditor();
+    try {
+      // A translator granted Indonesian only.
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${setup.server.url}/editor/`);
+      await page.getByLabel('Staff PIN').fill(PIN);
+      await page.locator('input[name=role][value=translator]').check();
+      await page.getByRole('checkbox', { name: 'Indonesian' }).check();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+
+      // The queue: the list shows what still needs review in Indonesian, with the progress above it.
+      await page.getByLabel('Show').selectOption('review:id');
+      const progress = page.getByTestId('review-progress');
+      const figures = async () => {
+        const text = (await progress.innerText()).trim();
+        const match =
+          /^Indonesian: (\d+) of (\d+) items reviewed · (\d+) still drafts · (\d+) not translated$/.exec(
+            text,
+          );
+        expect(match, text).not.toBeNull();
+        const [reviewed, total, drafts, missing] = (match ?? []).slice(1).map(Number);
+        return { reviewed, total, drafts, missing };
+      };
+      await expect(progress).toBeVisible();
+      const before = await figures();
+      const queued = page.locator('.item-list [data-testid^="item-"]');
+      await expect(queued).toHaveCount((before.drafts ?? 0) + (before.missing ?? 0));
+      await expect(page.getByTestId('item-story-rabe-garden')).toBeVisible();
+
+      // The story, Indonesian beside English; the translator changes the title and marks it reviewed.
+      await openItem(page, 'item-story-rabe-garden');
+      // From English (the exhibit's default language, Chinese, comes first): the source is shown to read.
+      await page.getByRole('combobox', { name: 'from' }).selectOption('en');
+      await expect(page.getByText('Title · English', { exact: true })).toBeVisible();
+      await expect(
+        page.getByRole('paragraph').filter({ hasText: /^Refuge in Rabe's Garden$/ }),
+      ).toBeVisible();
+      const title = page.locator('#field-id_title');
+      await expect(title).toHaveValue('Perlindungan di Taman Rabe');
+      await title.fill('Tempat Berlindung di Taman Rabe');
+      await expect(page.getByTestId('reviewed')).not.toBeChecked();
+      await page.getByTestId('reviewed').check();
+      await expectAccessible(page);
+      const generation = await page.getByTestId('preview').getAttribute('data-generation');
+      await page.getByTestId('save').click();
+      await expect(page.getByTestId('notice')).toHaveText(/^Saved\./, { timeout: 60_000 });
+
+      // The queue moves on: one more reviewed, one draft fewer, the story gone from it.
+      await expect.poll(async () => (await figures()).reviewed).toBe((before.reviewed ?? 0) + 1);
+      expect(await figures()).toEqual({
+        ...before,
+        reviewed: (before.reviewed ?? 0) + 1,
+        drafts: (before.drafts ?? 0) - 1,
+      });
+      await expect(page.getByTestId('item-story-rabe-garden')).toHaveCount(0);
+      const file = await readFile(path.join(setup.media, 'stories', 'rabe-garden', 'id.md'), 'utf8');
+      expect(file).toContain('title: Tempat Berlindung di Taman Rabe');
+      expect(file).not.toMatch(/^draft: true$/m);
+      await page.screenshot({ path: test.info().outputPath('editor-translator-queue.png') });
+      // In the kiosk preview, in Indonesian.
+      await expect(page.getByTestId('preview')).not.toHaveAttribute('data-generation', generation ?? '', {
+        timeout: 90_000,
+      });
+      const preview = page.frameLocator('[data-testid=preview]');
+      await preview.getByTestId('attract').click();
+      await preview.getByTestId('choose-id').click();
+      await preview.getByTestId('section-stories').click();
+      await expect(preview.getByTestId('story-rabe-garden')).toContainText('Tempat Berlindung di Taman Rabe');
+      await expectCleanCheck(setup.media);
+    } finally {
+      await setup.cleanup(page, problems);
+    }
+  });
+
   test('a broken edit is refused with the field named, and nothing is written', async ({
     kiosk: page,
     problems,

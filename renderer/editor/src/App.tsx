@@ -24,6 +24,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { Preview } from './Preview';
 import { createItem, ItemActions, ListActions } from './ItemDialogs';
 import { PublishButton, PublishPanel } from './Publish';
+import { translationProgress } from './translationProgress';
 import {
   keepUnsavedNow,
   loadedState,
@@ -260,6 +261,27 @@ function filterMatches(item: ItemSummary, filter: Filter): boolean {
   }
 }
 
+/** A language's translation queue, as progress: reviewed of all items, drafts, not translated. */
+function ReviewProgress({ lang }: { lang: string }) {
+  const ui = useEditor((s) => s.ui);
+  const overview = useEditor((s) => s.overview);
+  if (!overview) return null;
+  const p = translationProgress(overview.items, lang);
+  const text = t(ui, 'reviewProgress', {
+    lang: languageName(ui, lang),
+    reviewed: p.reviewed,
+    total: p.total,
+    drafts: p.drafts,
+    missing: p.missing,
+  });
+  return (
+    <div className="review-progress" data-testid="review-progress">
+      <progress max={Math.max(1, p.total)} value={p.reviewed} aria-label={text} />
+      <p>{text}</p>
+    </div>
+  );
+}
+
 function ItemList() {
   const ui = useEditor((s) => s.ui);
   const overview = useEditor((s) => s.overview);
@@ -326,6 +348,7 @@ function ItemList() {
           ))}
         </select>
       </label>
+      {filter.type === 'review' ? <ReviewProgress lang={filter.lang} /> : null}
       {visible.length === 0 ? <p className="muted">{t(ui, 'noItems')}</p> : null}
       {ITEM_KINDS.map((kind) => {
         const items = visible.filter((i) => i.kind === kind);

@@ -27,6 +27,8 @@ const en = {
   filterProblems: 'Items with problems',
   filterPlaceholder: 'Placeholder images',
   filterReview: 'Needs review in {lang}',
+  reviewProgress:
+    '{lang}: {reviewed} of {total} items reviewed · {drafts} still drafts · {missing} not translated',
   kind_story: 'Stories',
   kind_diary: 'Diary excerpts',
   kind_photo: 'Photographs',
@@ -179,6 +181,7 @@ const zhHans: Record<TextKey, string> = {
   filterProblems: '有问题的条目',
   filterPlaceholder: '占位图片',
   filterReview: '{lang} 待审校',
+  reviewProgress: '{lang}：{total} 个条目中已审校 {reviewed} 个 · 仍是草稿 {drafts} 个 · 未翻译 {missing} 个',
   kind_story: '故事',
   kind_diary: '日记摘录',
   kind_photo: '照片',
