@@ -27,7 +27,6 @@ beforeAll(async () => {
   editor = await startEditorBackend('kiosk-editor-publish-', {
     content: 'media',
     publish: true,
-    derivatives: '.media-cache',
   });
   out = editor.publish?.outDir ?? '';
   curator = await editor.signIn('curator');
