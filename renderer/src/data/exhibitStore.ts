@@ -100,9 +100,9 @@ export const useExhibit = create<ExhibitStore>()((set) => ({
         return;
       }
       set({ loading: false, attract: first.attract, settings });
-      // Held back until the attract loop's first complete frame is on screen (told by paint and load
-      // events, not timers: see Attract.tsx), or until the kiosk is past the attract loop (App.tsx).
-      await attractSettled;
+      // Not held back until the attract loop has settled (f73924f): a page whose clock stands still (the
+      // soak's, after a page hang) then never fetched it. Left to settle later (docs/performance.md).
+      void attractSettled;
       const response = await getJson<ExhibitResponse>(api.exhibit);
       if (response.status === 'ok') {
         set({

@@ -39,19 +39,14 @@ export function Attract(): ReactNode {
     let gone = false;
     const image = new Image();
     if (first) image.src = first;
-    // Only a photograph that decoded will paint; without one there is nothing to wait for.
-    let waitForPaint = false;
-    void (first ? image.decode().then(() => (waitForPaint = true)) : Promise.resolve())
+    void (first ? image.decode() : Promise.resolve())
       .catch(() => undefined)
       .then(() => fontSet()?.ready)
       .then(() => {
         if (!gone) setWarm(true);
-        // Once that first complete frame is on screen, the rest of the exhibit may load. Told by the
-        // photograph's own paint (Element Timing), never by a timer: a page whose clock stands still
-        // (the soak's, after a page hang) still paints, so it still fetches the exhibit.
-        return waitForPaint ? elementPainted(FIRST_PHOTO) : undefined;
-      })
-      .then(attractHasSettled);
+        // Once that first complete frame is on screen, the rest of the exhibit may load.
+        requestAnimationFrame(() => setTimeout(attractHasSettled, 0));
+      });
     return () => {
       gone = true;
     };
@@ -89,7 +84,6 @@ export function Attract(): ReactNode {
         return (
           <div
             key={photo.id}
-            {...(i === 0 ? { elementtiming: FIRST_PHOTO } : {})}
             className={`attract-slide ${isCurrent ? 'is-current' : ''} ${!reducedMotion && (isCurrent || fading) ? 'pans' : ''}`}
             aria-hidden="true"
             style={{
@@ -117,25 +111,4 @@ export function Attract(): ReactNode {
       ) : null}
     </div>
   );
-}
-
-/** The Element Timing name of the attract loop's first photograph. */
-const FIRST_PHOTO = 'attract-first-photo';
-
-/**
- * Resolves once the element marked `elementtiming={identifier}` has been painted (its entry may already be
- * buffered); at once where the browser has no Element Timing. Performance entries are not timers, so this
- * holds on a page whose clock is paused.
- */
-function elementPainted(identifier: string): Promise<void> {
-  if (!PerformanceObserver.supportedEntryTypes?.includes('element')) return Promise.resolve();
-  return new Promise((resolve) => {
-    const observer = new PerformanceObserver((list) => {
-      const entries = list.getEntries() as (PerformanceEntry & { identifier?: string })[];
-      if (!entries.some((entry) => entry.identifier === identifier)) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe({ type: 'element', buffered: true });
-  });
 }
