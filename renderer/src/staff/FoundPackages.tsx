@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, STAFF_TOKEN_HEADER, type FoundPackages } from '../../../main/common/api';
+import { onVisitReset } from '../session/sessionClock';
+import { useVisit } from '../session/visitStore';
 
 function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -37,11 +39,18 @@ export function FoundPackagesSection({
   const [looking, setLooking] = useState(true);
   const [again, setAgain] = useState(0);
   // While the screen is open the kiosk looks again every few seconds, so a stick put in shows up by itself.
+  // Only over the attract loop (where staff install), and a visit reset, which revokes the staff token,
+  // stops it at once: it never asks with a dead token.
+  const overAttract = useVisit((s) => s.phase === 'attract');
   useEffect(() => {
-    if (busy) return;
+    if (busy || !overAttract) return;
     const timer = setInterval(() => setAgain((n) => n + 1), LOOK_AGAIN_MS);
-    return () => clearInterval(timer);
-  }, [busy]);
+    const stopOnReset = onVisitReset(() => clearInterval(timer));
+    return () => {
+      clearInterval(timer);
+      stopOnReset();
+    };
+  }, [busy, overAttract]);
   useEffect(() => {
     let live = true;
     setLooking(true);
