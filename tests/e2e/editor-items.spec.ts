@@ -7,19 +7,14 @@
  *
  * With EDITOR_SHOTS=<folder> it also saves the dialogs as PNGs at 1440×900 (docs/screenshots/).
  */
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadExhibitPackage } from '../../main/content/load';
-import { hashPin } from '../../main/kiosk/staff';
-import { startPreviewServer } from '../../main/preview/previewServer';
 import { expect, test } from './fixtures';
 import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
-
-const PIN = '2468';
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+import { EDITOR_PIN as PIN, editorWorkingCopy, startEditorServer } from '../support/editorWorkingCopy';
 const shots = process.env.EDITOR_SHOTS;
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -49,24 +44,9 @@ test.describe('adding, deleting and renaming items in the editor', () => {
     kiosk: page,
     problems,
   }) => {
-    const root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-items-e2e-'));
-    const media = path.join(root, 'media');
-    const config = path.join(root, 'kiosk-config');
-    await cp('media', media, { recursive: true });
-    await cp('kiosk-config', config, { recursive: true });
-    const settings = path.join(config, 'kiosk.yaml');
-    await writeFile(
-      settings,
-      `${await readFile(settings, 'utf8')}staffPinHash: '${await hashPin(PIN, { N: 1024, r: 8, p: 1 })}'\n`,
-    );
-    const server = await startPreviewServer({
-      rendererDir: path.resolve('out/renderer'),
-      mediaDir: media,
-      configDir: config,
-      derivedDir: path.resolve('.media-cache'),
-      log: quiet,
-      editor: { pageDir: path.resolve('out/editor') },
-    });
+    const copy = await editorWorkingCopy('kiosk-editor-items-e2e-');
+    const { media } = copy;
+    const server = await startEditorServer(copy);
     try {
       await signInToEditor(page, server.url, PIN);
 
@@ -168,7 +148,7 @@ test.describe('adding, deleting and renaming items in the editor', () => {
       problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((m) => !expected.test(m)));
       if (!page.isClosed()) await page.close();
       await server.close();
-      await rm(root, { recursive: true, force: true });
+      await copy.remove();
     }
   });
 });

@@ -9,23 +9,20 @@
  *
  * With EDITOR_SHOTS=<folder> it also saves the panel and the dialog as PNGs at 1440×900 (docs/screenshots/).
  */
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { contentWorkerFromSource } from '../../main/content/load/workerLocation';
-import { hashPin } from '../../main/kiosk/staff';
 import { createChecker } from '../../main/packages/checker';
 import { createKeyPair } from '../../main/packages/keys';
 import { verifyPackageFile } from '../../main/packages/verify';
-import { startPreviewServer, type PreviewServer } from '../../main/preview/previewServer';
+import type { PreviewServer } from '../../main/preview/previewServer';
 import { sizeText } from '../../renderer/editor/src/publishText';
 import { expect, test } from './fixtures';
 import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
+import { EDITOR_PIN as PIN, editorWorkingCopy, startEditorServer } from '../support/editorWorkingCopy';
 
-const PIN = '2468';
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const shots = process.env.EDITOR_SHOTS;
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -47,29 +44,14 @@ test.describe('publishing from the editor', () => {
   test('a curator publishes the sample: confirms its drafts and placeholders, sees the result, and the file verifies', async ({
     kiosk: page,
   }) => {
-    const root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-publish-e2e-'));
-    const media = path.join(root, 'media');
-    const config = path.join(root, 'kiosk-config');
-    const keyDir = path.join(root, 'museum-key');
-    const outDir = path.join(root, 'published');
-    await cp('media', media, { recursive: true });
-    await cp('kiosk-config', config, { recursive: true });
-    const settings = path.join(config, 'kiosk.yaml');
-    await writeFile(
-      settings,
-      `${await readFile(settings, 'utf8')}staffPinHash: '${await hashPin(PIN, { N: 1024, r: 8, p: 1 })}'\n`,
-    );
+    const copy = await editorWorkingCopy('kiosk-editor-publish-e2e-');
+    const { media } = copy;
+    const keyDir = path.join(copy.root, 'museum-key');
+    const outDir = path.join(copy.root, 'published');
     const { publicKey } = createKeyPair(keyDir);
     const servers: PreviewServer[] = [];
     const start = async (publish: boolean) => {
-      const server = await startPreviewServer({
-        rendererDir: path.resolve('out/renderer'),
-        mediaDir: media,
-        configDir: config,
-        derivedDir: path.resolve('.media-cache'),
-        log: quiet,
-        editor: { pageDir: path.resolve('out/editor'), ...(publish ? { publish: { keyDir, outDir } } : {}) },
-      });
+      const server = await startEditorServer(copy, publish ? { publish: { keyDir, outDir } } : {});
       servers.push(server);
       return server;
     };
@@ -222,7 +204,7 @@ test.describe('publishing from the editor', () => {
     } finally {
       if (!page.isClosed()) await page.close();
       for (const s of servers) await s.close();
-      await rm(root, { recursive: true, force: true });
+      await copy.remove();
     }
   });
 });

@@ -9,18 +9,16 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { loadExhibitPackage } from '../../main/content/load';
 import { recoveryFileName } from '../../main/editor/recovery';
-import { hashPin } from '../../main/kiosk/staff';
 import { expect, test, type KioskProblems } from './fixtures';
 import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
+import { EDITOR_PIN as PIN, editorWorkingCopy } from '../support/editorWorkingCopy';
 
-const PIN = '2468';
 const shots = process.env.EDITOR_SHOTS;
 
 interface EditorProcess {
@@ -69,20 +67,11 @@ async function startEditorProcess(media: string, config: string, data: string): 
 
 /** A temporary copy of media/ and of the device settings with a staff PIN, and the editor's data folder. */
 async function workingCopy() {
-  const root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-recovery-e2e-'));
-  const media = path.join(root, 'media');
-  const config = path.join(root, 'kiosk-config');
+  const { root, media, config } = await editorWorkingCopy('kiosk-editor-recovery-e2e-');
   const data = path.join(root, 'editor-data');
-  await cp('media', media, { recursive: true });
-  await cp('kiosk-config', config, { recursive: true });
   // The editor makes its derivatives beside the folder it edits; the copy's images are the sample's, so
   // they are the repository's own, by content hash (as in editor.spec.ts): nothing is made while it runs.
   await symlink(path.resolve('.media-cache'), path.join(root, '.media-cache'));
-  const settings = path.join(config, 'kiosk.yaml');
-  await writeFile(
-    settings,
-    `${await readFile(settings, 'utf8')}staffPinHash: '${await hashPin(PIN, { N: 1024, r: 8, p: 1 })}'\n`,
-  );
   return { root, media, config, data, recoveryFile: path.join(data, recoveryFileName(media)) };
 }
 

@@ -5,19 +5,15 @@
  * here with sharp, follows the progress bar, zooms the result, writes its caption in the four languages,
  * and the photograph is then in the kiosk preview; the copy ends with a clean content check.
  */
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { loadExhibitPackage } from '../../main/content/load';
-import { hashPin } from '../../main/kiosk/staff';
-import { startPreviewServer, type PreviewServer } from '../../main/preview/previewServer';
+import type { PreviewServer } from '../../main/preview/previewServer';
 import { expect, test, type KioskProblems } from './fixtures';
 import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
+import { EDITOR_PIN as PIN, editorWorkingCopy, startEditorServer } from '../support/editorWorkingCopy';
 import { makeScanTiff } from '../support/scanTiff';
-
-const PIN = '2468';
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 interface Setup {
   root: string;
@@ -27,27 +23,12 @@ interface Setup {
 }
 
 async function startEditor(): Promise<Setup> {
-  const root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-upload-e2e-'));
-  const media = path.join(root, 'media');
-  const config = path.join(root, 'kiosk-config');
-  const derived = path.join(root, 'media-cache');
-  await cp('media', media, { recursive: true });
-  await cp('kiosk-config', config, { recursive: true });
+  const copy = await editorWorkingCopy('kiosk-editor-upload-e2e-');
+  const { root, media } = copy;
   // The upload adds derivatives: a copy of the repository's, so the sample's need not be built again.
+  const derived = path.join(root, 'media-cache');
   await cp('.media-cache', derived, { recursive: true });
-  const settings = path.join(config, 'kiosk.yaml');
-  await writeFile(
-    settings,
-    `${await readFile(settings, 'utf8')}staffPinHash: '${await hashPin(PIN, { N: 1024, r: 8, p: 1 })}'\n`,
-  );
-  const server = await startPreviewServer({
-    rendererDir: path.resolve('out/renderer'),
-    mediaDir: media,
-    configDir: config,
-    derivedDir: derived,
-    log: quiet,
-    editor: { pageDir: path.resolve('out/editor') },
-  });
+  const server = await startEditorServer(copy, { derivedDir: derived });
   return {
     root,
     server,
@@ -55,7 +36,7 @@ async function startEditor(): Promise<Setup> {
     cleanup: async (page) => {
       if (!page.isClosed()) await page.close();
       await server.close();
-      await rm(root, { recursive: true, force: true });
+      await copy.remove();
     },
   };
 }

@@ -4,19 +4,15 @@
  * never touched). Each test ends with a clean content check of the copy, by the checker `npm run
  * content:check` runs.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { FrameLocator, Page } from '@playwright/test';
 import { loadExhibitPackage } from '../../main/content/load';
-import { hashPin } from '../../main/kiosk/staff';
-import { startPreviewServer, type PreviewServer } from '../../main/preview/previewServer';
+import type { PreviewServer } from '../../main/preview/previewServer';
 import { expect, test, type KioskProblems } from './fixtures';
 import { EDITOR_IS_A_DESKTOP_PAGE, inPortrait, signInToEditor } from '../support/editorPage';
-
-const PIN = '2468';
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+import { EDITOR_PIN as PIN, editorWorkingCopy, startEditorServer } from '../support/editorWorkingCopy';
 
 interface EditorSetup {
   server: PreviewServer;
@@ -26,25 +22,9 @@ interface EditorSetup {
 }
 
 async function startEditor(): Promise<EditorSetup> {
-  const root = await mkdtemp(path.join(tmpdir(), 'kiosk-editor-e2e-'));
-  const media = path.join(root, 'media');
-  const config = path.join(root, 'kiosk-config');
-  await cp('media', media, { recursive: true });
-  await cp('kiosk-config', config, { recursive: true });
-  const settings = path.join(config, 'kiosk.yaml');
-  await writeFile(
-    settings,
-    `${await readFile(settings, 'utf8')}staffPinHash: '${await hashPin(PIN, { N: 1024, r: 8, p: 1 })}'\n`,
-  );
-  const server = await startPreviewServer({
-    rendererDir: path.resolve('out/renderer'),
-    mediaDir: media,
-    configDir: config,
-    // The copy's images are the sample's: its derivatives are the repository's own, by content hash.
-    derivedDir: path.resolve('.media-cache'),
-    log: quiet,
-    editor: { pageDir: path.resolve('out/editor') },
-  });
+  const copy = await editorWorkingCopy('kiosk-editor-e2e-');
+  const server = await startEditorServer(copy);
+  const { media, config } = copy;
   return {
     server,
     media,
@@ -56,7 +36,7 @@ async function startEditor(): Promise<EditorSetup> {
       problems.consoleErrors.splice(0, Infinity, ...problems.consoleErrors.filter((m) => !expected.test(m)));
       if (!page.isClosed()) await page.close();
       await server.close();
-      await rm(root, { recursive: true, force: true });
+      await copy.remove();
     },
   };
 }

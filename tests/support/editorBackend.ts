@@ -3,18 +3,16 @@
  * temporary copy of the valid test package, a real settings folder with a staff PIN, requests through the
  * handler as the editor's page sends them (loopback Host, same Origin, the session token).
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../main/backend/createBackend';
 import { EDITOR_TOKEN_HEADER, editorApi } from '../../main/common/editorApi';
 import { contentWorkerFromSource } from '../../main/content/load/workerLocation';
-import { hashPin } from '../../main/kiosk/staff';
 import { createKeyPair } from '../../main/packages/keys';
+import { EDITOR_PIN as PIN, editorWorkingCopy } from './editorWorkingCopy';
 
 export const EDITOR_ORIGIN = 'http://127.0.0.1:4173';
 export const EDITOR_HOST = '127.0.0.1:4173';
-const PIN = '2468';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface CallInit {
@@ -55,22 +53,14 @@ export async function startEditorBackend(
   prefix: string,
   options: EditorBackendOptions = {},
 ): Promise<EditorBackend> {
-  const root = await mkdtemp(path.join(tmpdir(), prefix));
-  const media = path.join(root, 'media');
-  const configDir = path.join(root, 'kiosk-config');
-  await cp(options.content ?? 'tests/fixtures/valid', media, { recursive: true });
+  const copy = await editorWorkingCopy(prefix, options.content ?? 'tests/fixtures/valid');
+  const { root, media, config: configDir } = copy;
   if (options.derivatives) await cp(options.derivatives, path.join(root, 'derived'), { recursive: true });
   let publish: EditorBackend['publish'];
   if (options.publish) {
     const keyDir = path.join(root, 'museum-key');
     publish = { keyDir, publicKey: createKeyPair(keyDir).publicKey, outDir: path.join(root, 'published') };
   }
-  await cp('kiosk-config', configDir, { recursive: true });
-  const hash = await hashPin(PIN, { N: 1024, r: 8, p: 1 });
-  await writeFile(
-    path.join(configDir, 'kiosk.yaml'),
-    `${await readFile(path.join(configDir, 'kiosk.yaml'), 'utf8')}staffPinHash: '${hash}'\n`,
-  );
   await mkdir(path.join(root, 'renderer'));
   await mkdir(path.join(root, 'editor'));
   await writeFile(path.join(root, 'editor', 'index.html'), '<!doctype html><title>editor</title>');
@@ -133,7 +123,7 @@ export async function startEditorBackend(
       // so nothing is still writing into the folder when it is removed.
       await backend.content.reload();
       backend.analytics.close();
-      await rm(root, { recursive: true, force: true });
+      await copy.remove();
     },
   };
 }

@@ -24,6 +24,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { Preview } from './Preview';
 import { createItem, ItemActions, ListActions } from './ItemDialogs';
 import { PublishButton, PublishPanel } from './Publish';
+import { hasUnsavedChanges, openItem } from './openItem';
 import { translationProgress } from './translationProgress';
 import {
   keepUnsavedNow,
@@ -289,31 +290,10 @@ function ItemList() {
   const query = useEditor((s) => s.query);
   const selected = useEditor((s) => s.selected);
   const set = useEditor((s) => s.set);
-  const draft = useEditor((s) => s.draft);
-  const item = useEditor((s) => s.item);
-  const token = useEditor((s) => s.token);
   if (!overview) return null;
   const visible = overview.items.filter((i) => filterMatches(i, filter) && matchesSearch(i, query));
   const filterValue = filter.type === 'review' ? `review:${filter.lang}` : filter.type;
-  const choose = (i: ItemSummary) => {
-    if (item && JSON.stringify(draft) !== JSON.stringify(item.data)) {
-      if (!window.confirm(t(ui, 'leaveUnsaved'))) return;
-      // Discarded on purpose: the copy kept on this computer goes too.
-      if (token) void editorCalls.discardUnsaved(token, item.kind, item.id).catch(() => undefined);
-    }
-    set({
-      recoveryKept: null,
-      selected: { kind: i.kind, id: i.id },
-      item: null,
-      draft: null,
-      refused: [],
-      notice: null,
-      conflict: null,
-      creating: false,
-      listNotice: null,
-      publishOpen: false,
-    });
-  };
+  const choose = (i: ItemSummary) => openItem(i.kind, i.id);
   return (
     <nav className="item-list" aria-label={t(ui, 'appTitle')}>
       <RecoveryReminder />
@@ -515,7 +495,7 @@ function ItemEditor() {
     );
 
   const problems: FieldProblem[] = [...refused, ...(refused.length ? [] : item.problems)];
-  const dirty = JSON.stringify(draft) !== JSON.stringify(item.data);
+  const dirty = hasUnsavedChanges({ item, draft });
   const summary = overview.items.find((i) => i.kind === item.kind && i.id === item.id);
   const languages = overview.languages;
 

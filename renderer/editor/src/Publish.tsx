@@ -13,10 +13,10 @@ import {
   editorPublishResultSchema,
   type EditorPublishPreview,
   type EditorPublishResult,
-  type ItemKind,
   type PublishNotice,
 } from '../../../main/common/editorApi';
 import { call, editorCalls, SignedOut } from './api';
+import { hasUnsavedChanges, openItem } from './openItem';
 import { titleOf } from './SchemaForm';
 import { useEditor } from './store';
 import { languageName, t, type UiLang } from './text';
@@ -143,28 +143,7 @@ export function PublishPanel() {
     }
   };
 
-  const openItem = (kind: ItemKind, id: string) => {
-    const state = useEditor.getState();
-    if (state.item && JSON.stringify(state.draft) !== JSON.stringify(state.item.data)) {
-      if (!window.confirm(t(ui, 'leaveUnsaved'))) return;
-      if (token)
-        void editorCalls.discardUnsaved(token, state.item.kind, state.item.id).catch(() => undefined);
-    }
-    set({
-      recoveryKept: null,
-      selected: { kind, id },
-      item: null,
-      draft: null,
-      refused: [],
-      notice: null,
-      conflict: null,
-      creating: false,
-      listNotice: null,
-      publishOpen: false,
-    });
-  };
-
-  const dirty = item !== null && JSON.stringify(draft) !== JSON.stringify(item.data);
+  const dirty = hasUnsavedChanges({ item, draft });
   const errorItems = (overview?.items ?? []).filter((i) => i.errors > 0);
   const blocked = preview !== null && preview.refusals.length > 0;
   const notSetUp = preview?.refusals.some((r) => r.code === 'not-set-up') ?? false;

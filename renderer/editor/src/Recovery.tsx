@@ -11,6 +11,7 @@ import {
   type EditorRecoveryOffer,
 } from '../../../main/common/editorRecovery';
 import { editorCalls } from './api';
+import { openItem } from './openItem';
 import { restoreOutcome, restoreState } from './recovery';
 import { recoveryTime, rt } from './recoveryText';
 import { titleOf } from './SchemaForm';
@@ -159,24 +160,12 @@ export function RecoveryDialog() {
   };
   const rest = (o: EditorRecoveryOffer) => offers.filter((x) => x !== o);
   const restore = (o: EditorRecoveryOffer) => {
-    const { item, draft } = useEditor.getState();
-    if (item && JSON.stringify(draft) !== JSON.stringify(item.data) && !window.confirm(t(ui, 'leaveUnsaved')))
-      return;
-    const left = rest(o);
-    dialog.current?.close();
-    set({
-      recoveryOffers: left,
+    const opened = openItem(o.kind, o.id, {
+      recoveryOffers: rest(o),
       recoveryOpen: false,
       recovering: o,
-      selected: { kind: o.kind, id: o.id },
-      item: null,
-      draft: null,
-      refused: [],
-      notice: null,
-      conflict: null,
-      creating: false,
-      listNotice: null,
     });
+    if (opened) dialog.current?.close();
   };
   const discard = async (o: EditorRecoveryOffer) => {
     await editorCalls.discardUnsaved(token, o.kind, o.id).catch(() => undefined);
