@@ -61,10 +61,17 @@ describe('keys:create, content:publish, content:verify', () => {
       '--yes',
       '--by',
       'curator',
+      '--derived',
+      path.join(root, 'derived'),
     ]);
     expect(published.code).toBe(0);
     const file = path.join(pub, 'harbour-memories-1.kioskpkg');
     expect(published.out).toContain(`Published ${file}`);
+    // The fixture's two photographs: their derivatives built into --derived and carried in the package.
+    expect(published.out).toMatch(/version 1, 14 files and \d+ of derivatives/);
+    expect(JSON.parse(await readFile(path.join(root, 'derived', 'manifest.json'), 'utf8'))).toMatchObject({
+      sources: { 'photos/harbour-view.jpg': {}, 'photos/old-letter.png': {} },
+    });
     expect((await stat(file)).mode & 0o777).toBe(0o444);
 
     const again = await run('content-publish.ts', [

@@ -1,11 +1,13 @@
 /**
- * `npm run content:publish -- [dir] --key DIR --out DIR [--version N] [--by NAME] [--yes]`
+ * `npm run content:publish -- [dir] --key DIR --out DIR [--version N] [--by NAME] [--derived DIR] [--yes]`
  *
  * Makes one signed, immutable package `<exhibit-id>-<version>.kioskpkg` of an exhibit folder (default
  * media/) in the publish folder, after the content checker (the one `npm run content:check` runs) finds no
  * error. Drafts and placeholder images are named and must be confirmed (or --yes). The version is one more
  * than the highest already in the publish folder unless --version says otherwise; a version is published
- * once. See docs/fleet.md.
+ * once. The package carries the photographs' derivatives, so a kiosk need not build them: they are taken
+ * from the derivatives folder (default .media-cache/ beside the exhibit folder, where `npm run
+ * content:build` and the editor put them) and built there first where missing. See docs/fleet.md.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -13,18 +15,20 @@ import { createInterface } from 'node:readline/promises';
 import { UPDATE_INDEX_FILE } from '../main/common/packages';
 import { contentWorkerFromSource } from '../main/content/load/workerLocation';
 import { createChecker } from '../main/packages/checker';
+import { isDerivedPath } from '../main/packages/derivatives';
 import { readPrivateKey } from '../main/packages/keys';
 import { publishFolder } from '../main/packages/publish';
 import { kioskSoftwareVersion } from './kioskVersion';
 import { readCommandLine } from './packageCommand';
 
-const USAGE = `Usage: npm run content:publish -- [dir] --key DIR --out DIR [--version N] [--by NAME] [--yes]
+const USAGE = `Usage: npm run content:publish -- [dir] --key DIR --out DIR [--version N] [--by NAME] [--derived DIR] [--yes]
 
   dir          the exhibit folder (default: media)
   --key DIR    the folder made by npm run keys:create (or the private key file)
   --out DIR    the publish folder: the package is written here, next to the earlier ones
   --version N  the package version (default: one more than the highest in --out)
   --by NAME    who publishes (default: this computer's user name)
+  --derived DIR  the derivatives folder (default: .media-cache beside the exhibit folder); missing ones are built there
   --yes        publish even with drafts or placeholder images, without asking
 `;
 
@@ -44,6 +48,7 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       version: { type: 'string' },
       by: { type: 'string' },
+      derived: { type: 'string' },
       yes: { type: 'boolean', default: false },
     },
     USAGE,
@@ -74,6 +79,11 @@ async function main(): Promise<number> {
     kioskVersion: kioskSoftwareVersion(),
     createdBy: values.by ?? os.userInfo().username,
     ...(version === undefined ? {} : { version }),
+    // The photographs' derivatives go in the package, from (and built where missing into) the folder
+    // `npm run content:build` and the editor use: .media-cache/ beside the exhibit folder.
+    derivedDir: path.resolve(
+      values.derived ?? path.join(path.dirname(path.resolve(contentDir)), '.media-cache'),
+    ),
     confirm: async (warnings) => {
       for (const w of warnings) process.stdout.write(`Warning: ${w}\n`);
       if (values.yes) return true;
@@ -91,8 +101,9 @@ async function main(): Promise<number> {
   }
   const m = outcome.manifest;
   const bytes = m.files.reduce((n, f) => n + f.size, 0);
+  const derived = m.files.filter((f) => isDerivedPath(f.path)).length;
   process.stdout.write(
-    `Published ${outcome.file}\n  exhibit ${m.exhibitId} (${m.exhibitVersion}), version ${m.version}, ${m.files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, signed.\n  Check it as a kiosk would: npm run content:verify -- ${path.relative(process.cwd(), outcome.file)} --config kiosk-config\n  ${path.join(path.dirname(outcome.file), UPDATE_INDEX_FILE)} now names it, for kiosks that check the museum's network (docs/fleet.md).\n`,
+    `Published ${outcome.file}\n  exhibit ${m.exhibitId} (${m.exhibitVersion}), version ${m.version}, ${m.files.length - derived} files and ${derived} of derivatives, ${(bytes / 1024 / 1024).toFixed(1)} MB, signed.\n  Check it as a kiosk would: npm run content:verify -- ${path.relative(process.cwd(), outcome.file)} --config kiosk-config\n  ${path.join(path.dirname(outcome.file), UPDATE_INDEX_FILE)} now names it, for kiosks that check the museum's network (docs/fleet.md).\n`,
   );
   return 0;
 }

@@ -3,12 +3,13 @@
  * good package in service while a new one loads or when it cannot be used, and tells staff (report, staff
  * warnings) and the log what went wrong, derivative failures included.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentWorkerFromSource, tsxWorker } from '../content/load/workerLocation';
+import { BUILDS_ENTRY, buildsFileSchema, DERIVED_FOLDER, packageDerivatives } from '../packages/derivatives';
 import { createContentService, type ContentLog } from './contentService';
 
 const valid = path.resolve(__dirname, '../../tests/fixtures/valid');
@@ -105,5 +106,27 @@ describe('the content service', () => {
     expect(report.message).toContain('photos/harbour-view.jpg');
     expect(content.staffWarnings()).toContainEqual(expect.stringContaining('photos/harbour-view.jpg'));
     expect(lines).toContainEqual(expect.stringMatching(/^warn .*photos\/harbour-view\.jpg/));
+  });
+
+  it('takes in the derivatives a package brought before building any: the kiosk shows the very files', async () => {
+    // The package's layout (derivatives.ts), as a publish with --derived writes it and an install unpacks it.
+    const packaged = await packageDerivatives(media, path.join(root, 'publisher-cache'));
+    if (!packaged.ok) throw new Error(packaged.message);
+    for (const f of packaged.files) {
+      await mkdir(path.dirname(path.join(media, f.path)), { recursive: true });
+      await copyFile(f.absolute, path.join(media, f.path));
+    }
+    await writeFile(path.join(media, BUILDS_ENTRY), packaged.builds);
+    const report = await service().reload();
+    expect(report).toMatchObject({ ok: true, errors: 0 });
+    expect(lines).toContain(
+      'info content: the derivatives of 2 images came with the package and were taken in; they are not built here.',
+    );
+    const builds = buildsFileSchema.parse(JSON.parse(packaged.builds.toString())).builds;
+    for (const [hash, build] of Object.entries(builds)) {
+      const served = await stat(path.join(root, 'cache', hash, build.display));
+      const brought = await stat(path.join(media, DERIVED_FOLDER, hash, build.display));
+      expect(served.ino).toBe(brought.ino); // the same file, linked: not built again
+    }
   });
 });

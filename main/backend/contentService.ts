@@ -13,6 +13,7 @@ import { ensureDerivatives, type DerivativeSummary } from '../content/derive';
 import { DEFAULT_LOAD_BUDGET, loadInWorker, type LoadBudget } from '../content/load/inWorker';
 import type { ContentWorkerLocation } from '../content/load/workerLocation';
 import { escapeControl, formatProblemLine } from '../content/problems';
+import { adoptDerivatives, adoptionText } from '../packages/derivatives';
 
 export type { ContentWorkerLocation } from '../content/load/workerLocation';
 
@@ -95,6 +96,15 @@ export function createContentService(options: ContentServiceOptions): ContentSer
   async function buildDerivatives(mediaDir: string): Promise<DerivativeSummary['failed']> {
     if (options.buildDerivatives === false) return [];
     try {
+      // A version from a package brings its derivatives: taken in first, so none is built again.
+      const adoption = await adoptDerivatives(mediaDir, options.derivedDir).catch((error: unknown) => ({
+        adopted: 0,
+        present: 0,
+        note: `those of the package could not be taken in (${escapeControl(String(error))}); they are built here`,
+      }));
+      const taken = adoptionText(adoption);
+      if (adoption?.note) log.warn(taken);
+      else if (taken) log.info(taken);
       const summary = await ensureDerivatives(mediaDir, options.derivedDir);
       for (const f of summary.failed)
         log.warn(

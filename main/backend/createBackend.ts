@@ -415,6 +415,7 @@ function createEditor(
     kioskVersion: options.kioskVersion ?? '0.0.0',
     createdBy: publisherName(),
     log,
+    derivedDir: options.derivedDir,
   });
   return createEditorRoute({
     service,

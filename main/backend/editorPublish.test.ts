@@ -16,6 +16,7 @@ import {
 } from '../common/editorApi';
 import { contentWorkerFromSource } from '../content/load/workerLocation';
 import { createChecker } from '../packages/checker';
+import { BUILDS_ENTRY, isDerivedPath } from '../packages/derivatives';
 import { verifyPackageFile } from '../packages/verify';
 import { startEditorBackend, type EditorBackend } from '../../tests/support/editorBackend';
 
@@ -112,7 +113,11 @@ describe('publishing from the editor', () => {
       checker: { errors: 0, drafts: 81, placeholders: 10 },
     });
     expect(verified.manifest.createdBy).toMatch(/\(exhibit editor, curator\)$/);
-    expect(verified.manifest.files).toHaveLength(59);
+    // The exhibit's 59 files, and the derivatives of its photographs (a kiosk installing it builds none).
+    expect(verified.manifest.files.filter((f) => !isDerivedPath(f.path))).toHaveLength(59);
+    const derived = verified.manifest.files.filter((f) => isDerivedPath(f.path)).map((f) => f.path);
+    expect(derived).toContain(BUILDS_ENTRY);
+    expect(derived.filter((p) => p.endsWith('/display.webp')).length).toBeGreaterThan(0);
     // A kiosk trusting another key refuses it.
     const foreign = await verifyPackageFile(file, {
       trust: { trustedKeys: ['ed25519:bLdaVXF-z3b0CRqS5LkBoWqSYNdnn3j4qy_h8OpNrNs'], acceptUnsigned: false },

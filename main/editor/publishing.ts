@@ -13,6 +13,7 @@ import type { KeyObject } from 'node:crypto';
 import type { EditorPublishPreview, EditorPublishRequest, EditorPublishResult } from '../common/editorApi';
 import { packageFileName } from '../common/packages';
 import type { Checker, CheckerSummary } from '../packages/checker';
+import { isDerivedPath } from '../packages/derivatives';
 import { readPrivateKey } from '../packages/keys';
 import { listPackageFiles, publishedVersions, publishFolder } from '../packages/publish';
 import { decidePublish, type PublishFacts } from './publishDecision';
@@ -34,6 +35,8 @@ export interface EditorPublishingOptions {
   createdBy: string;
   now?: () => Date;
   log: { info(message: string): void; warn(message: string): void };
+  /** The editor's derivatives folder: the package carries the photographs' derivatives from it. */
+  derivedDir?: string;
 }
 
 export interface EditorPublishing {
@@ -207,6 +210,7 @@ export function createEditorPublishing(options: EditorPublishingOptions): Editor
         kioskVersion: options.kioskVersion,
         createdBy: options.createdBy,
         version: d.version,
+        ...(options.derivedDir ? { derivedDir: options.derivedDir } : {}),
         ...(options.now ? { now: options.now } : {}),
       });
       if (!outcome.ok) {
@@ -225,8 +229,10 @@ export function createEditorPublishing(options: EditorPublishingOptions): Editor
       const size = (await stat(outcome.file)).size;
       const seconds = Math.round((Date.now() - started) / 100) / 10;
       const m = outcome.manifest;
+      // The exhibit's own files, as the panel counted them before; the derivatives are told apart.
+      const contentFiles = m.files.filter((f) => !isDerivedPath(f.path)).length;
       options.log.info(
-        `editor: curator published ${path.basename(outcome.file)} (${m.files.length} files, ${size} bytes) in ${seconds} s`,
+        `editor: curator published ${path.basename(outcome.file)} (${contentFiles} files and ${m.files.length - contentFiles} of derivatives, ${size} bytes) in ${seconds} s`,
       );
       return {
         status: 'published',
@@ -235,7 +241,7 @@ export function createEditorPublishing(options: EditorPublishingOptions): Editor
         fileName: path.basename(outcome.file),
         folder: target.outDir,
         size,
-        files: m.files.length,
+        files: contentFiles,
         seconds,
       };
     } catch (error) {

@@ -3,6 +3,7 @@
  *
  * Every regular file of the folder goes in, except hidden ones (a name starting with "."): .DS_Store,
  * .git, a derivatives cache. A symbolic link in the folder stops the publish (a package holds only files).
+ * Given the derivatives folder, the photographs' derivatives go in too, under .derived/ (derivatives.ts).
  * The archive is written to a temporary file beside its final name, flushed, then hard-linked to the
  * final name, which fails if that name exists: a published file is never replaced, even by a race.
  */
@@ -29,6 +30,7 @@ import {
 import { writeFileAtomically } from '../files/atomicWrite';
 import type { KeyObject } from 'node:crypto';
 import type { Checker } from './checker';
+import { BUILDS_ENTRY, packageDerivatives } from './derivatives';
 import { signManifest } from './keys';
 
 export interface FolderFile {
@@ -186,19 +188,18 @@ export async function writeArchive(
   }
 }
 
-/** Build the archive of a package: manifest, signature, then the files in the manifest's order. */
+/** Build the archive of a package: manifest, signature, then the files. */
 export async function writePackageFile(
   target: string,
   manifestBytes: Uint8Array,
   signature: PackageSignature | null,
-  files: readonly FolderFile[],
+  files: readonly ArchiveEntry[],
   created: Date,
 ): Promise<void> {
   const entries: ArchiveEntry[] = [{ name: MANIFEST_ENTRY, bytes: manifestBytes }];
   if (signature)
     entries.push({ name: SIGNATURE_ENTRY, bytes: Buffer.from(`${JSON.stringify(signature)}\n`) });
-  for (const f of files) entries.push({ name: f.path, file: f.absolute, size: f.size });
-  await writeArchive(target, entries, created);
+  await writeArchive(target, [...entries, ...files], created);
 }
 
 export interface PublishOptions {
@@ -211,6 +212,11 @@ export interface PublishOptions {
   /** This kiosk software's version: the lowest that can show the package. */
   kioskVersion: string;
   createdBy: string;
+  /**
+   * The derivatives folder (the editor's, `content:build`'s: `.media-cache/` beside the exhibit folder):
+   * with it, the package carries its photographs' derivatives, built there where missing (derivatives.ts).
+   */
+  derivedDir?: string;
   /** A version to publish; default one more than the highest in outDir. */
   version?: number;
   now?: () => Date;
@@ -260,12 +266,25 @@ export async function publishFolder(options: PublishOptions): Promise<PublishOut
   const chosen = chooseVersion(publishedVersions(existing, summary.exhibitId), options.version);
   if (!chosen.ok) return { ok: false, message: chosen.message };
   const folderFiles = await listPackageFiles(options.contentDir);
+  const entries: ArchiveEntry[] = [];
   const files: ManifestFile[] = [];
+  if (options.derivedDir) {
+    const derived = await packageDerivatives(options.contentDir, options.derivedDir);
+    if (!derived.ok) return { ok: false, message: derived.message };
+    folderFiles.push(...derived.files);
+    entries.push({ name: BUILDS_ENTRY, bytes: derived.builds });
+    files.push({
+      path: BUILDS_ENTRY,
+      size: derived.builds.byteLength,
+      sha256: createHash('sha256').update(derived.builds).digest('hex'),
+    });
+  }
   for (const f of folderFiles) {
     const { sha256, size } = await hashFile(f.absolute);
     if (size !== f.size)
       return { ok: false, message: `${f.path} changed while it was being read; publish again.` };
     files.push({ path: f.path, size, sha256 });
+    entries.push({ name: f.path, file: f.absolute, size });
   }
   const created = (options.now ?? (() => new Date()))();
   const manifest = buildManifest({
@@ -281,7 +300,7 @@ export async function publishFolder(options: PublishOptions): Promise<PublishOut
   const bytes = manifestToBytes(manifest);
   const file = path.join(options.outDir, packageFileName(manifest.exhibitId, manifest.version));
   try {
-    await writePackageFile(file, bytes, signManifest(bytes, options.privateKey), folderFiles, created);
+    await writePackageFile(file, bytes, signManifest(bytes, options.privateKey), entries, created);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       return { ok: false, message: `${file} already exists; a published version is never replaced.` };
