@@ -85,6 +85,7 @@ export const REFUSAL_CODES = [
   'missing-file',
   'truncated',
   'server-error',
+  'outside-network',
   'stalled',
   'index-invalid',
   'disk-full',

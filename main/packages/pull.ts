@@ -13,6 +13,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Refusal, UpdateCheck } from '../common/packages';
 import { downloadPackage, type DownloadOutcome } from './download';
+import { outsideMuseumNetwork } from './museumNetwork';
 import { hashFile } from './publish';
 import type { PackageStore } from './store';
 import { chooseFromIndex, etagToKeep, remembersRefusal } from './updates';
@@ -73,6 +74,9 @@ export async function pullOnce(options: {
   await rm(downloads, { recursive: true, force: true });
   await mkdir(downloads, { recursive: true });
   try {
+    // Only the museum's own network, ever: nothing is sent to a server outside it.
+    const outside = await outsideMuseumNetwork(url);
+    if (outside) return done('refused', outside, 'outside-network');
     const indexFile = path.join(downloads, 'latest.json');
     const index = await downloadPackage({
       url,
